@@ -1,0 +1,1 @@
+"""The ``vimod`` command line: the composition root that wires service, models and training."""

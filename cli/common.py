@@ -1,0 +1,69 @@
+"""Helpers shared by the CLI commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from models.errors import VimodError
+from models.registry import Registry
+from service.config import Settings
+from training.datasets import DataContext, Example, load_dataset
+
+console = Console(stderr=True)
+
+
+def settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        console.print(f"[red]invalid VIMOD_* setting:[/] {exc}")
+        raise typer.Exit(2) from None
+
+
+def registry(cfg: Settings) -> Registry:
+    return Registry(cfg.registry_dir)
+
+
+def run_guarded(func: Callable[[], Any]) -> None:
+    """Run a command body; domain errors become a one-line message and exit code 1."""
+    try:
+        func()
+    except VimodError as exc:
+        console.print(f"[red]error ({exc.error_type}):[/] {exc.message}")
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        console.print("[yellow]interrupted[/]")
+        sys.exit(130)
+
+
+def parse_overrides(items: Sequence[str]) -> dict[str, Any]:
+    """``["C=2", "text.segment=true"]`` → ``{"C": 2, "text": {"segment": True}}``."""
+    out: dict[str, Any] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        if not sep:
+            raise VimodError(f"--set wants KEY=VALUE, got {item!r}")
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError:
+            value = raw
+        node = out
+        *parents, leaf = key.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+    return out
+
+
+def load_many(specs: Sequence[str], context: DataContext) -> list[Example]:
+    examples: list[Example] = []
+    for spec in specs:
+        examples.extend(load_dataset(spec, context))
+    return examples

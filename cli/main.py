@@ -1,0 +1,138 @@
+"""``vimod``: one CLI for serving, training, evaluation, the registry and the store."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from cli import classify_cmd, feedback_cmd, models_cmd
+from models.errors import VimodError
+
+app = typer.Typer(help="vimod: Vietnamese moderation service.", no_args_is_help=True)
+app.add_typer(models_cmd.app, name="models")
+app.add_typer(feedback_cmd.app, name="feedback")
+app.command("classify")(classify_cmd.classify)
+console = Console(stderr=True)
+
+
+@app.callback()
+def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address (VIMOD_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (VIMOD_PORT).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (VIMOD_WORKERS).")] = None,
+) -> None:
+    """Run the HTTP API; builds the embedded default models first if a task has none."""
+    import uvicorn
+
+    from cli.bootstrap import ensure_default_models
+    from cli.common import settings
+    from service.db import upgrade_database
+
+    cfg = settings()
+    upgrade_database(cfg.database_url)
+    if cfg.bootstrap:
+        ensure_default_models(cfg)
+    uvicorn.run(
+        "service.app:create_app",
+        factory=True,
+        host=host or cfg.host,
+        port=port or cfg.port,
+        workers=workers or cfg.workers,
+        log_level=cfg.log_level,
+    )
+
+
+@app.command()
+def train(
+    data: Annotated[list[str], typer.Option("--data", "-d", help="Training dataset spec(s).")],
+    task: Annotated[str, typer.Option(help="toxicity or misinformation.")] = "toxicity",
+    model: Annotated[str, typer.Option("--model", "-m", help="Model kind.")] = "baseline",
+    dev: Annotated[
+        str | None, typer.Option(help="Dev dataset spec (thresholds, early stop).")
+    ] = None,
+    config: Annotated[
+        list[str] | None, typer.Option("--set", help="Hyper-parameter KEY=VALUE (JSON value).")
+    ] = None,
+    base: Annotated[
+        str | None, typer.Option(help="Base checkpoint (phobert): path or hub id.")
+    ] = None,
+    work_dir: Annotated[Path | None, typer.Option(help="Checkpoint directory (resumable).")] = None,
+    activate: Annotated[bool, typer.Option(help="Activate the new version.")] = False,
+) -> None:
+    """Train a model and register it as a new version."""
+    from cli.common import load_many, parse_overrides, registry, run_guarded, settings
+    from models.tasks import get_task
+    from training.datasets import DataContext, load_dataset
+    from training.train import TrainJob, run_training
+
+    def _run() -> None:
+        cfg = settings()
+        t = get_task(task)
+        ctx = DataContext(t, cfg.data_dir)
+        overrides = parse_overrides(config or [])
+        if base:
+            overrides["base"] = base
+        job = TrainJob(
+            task=t,
+            train=load_many(data, ctx),
+            dev=load_dataset(dev, ctx) if dev else None,
+            config=overrides,
+            work_dir=work_dir,
+        )
+        manifest = run_training(model, job, registry(cfg), datasets=data, activate=activate)
+        console.print(f"registered [bold]{manifest.version}[/] ({manifest.task}, {manifest.kind})")
+        if manifest.metrics.get("dev"):
+            console.print(f"dev: {manifest.metrics['dev']}")
+        typer.echo(manifest.version)
+
+    run_guarded(_run)
+
+
+@app.command()
+def evaluate(
+    version: Annotated[str, typer.Argument(help="Version id, or 'active'.")],
+    data: Annotated[str, typer.Option("--data", "-d", help="Dataset spec, e.g. vihsd:test.")],
+    task: Annotated[str, typer.Option(help="Task, when VERSION is 'active'.")] = "toxicity",
+) -> None:
+    """Evaluate a version on a split; writes JSON, Markdown and plots into the version."""
+    from cli.common import registry, run_guarded, settings
+    from training.datasets import DataContext
+    from training.evaluate import evaluate_version
+
+    def _run() -> None:
+        from models.tasks import get_task
+
+        cfg = settings()
+        reg = registry(cfg)
+        ver = reg.active_version(task) if version == "active" else version
+        if ver is None:
+            raise VimodError(f"task {task!r} has no active version")
+        metrics, paths = evaluate_version(reg, ver, data, DataContext(get_task(task), cfg.data_dir))
+        line = f"{ver} on {data}: macro-F1 {metrics['macro_f1']:.4f}, accuracy {metrics['accuracy']:.4f}"
+        if "roc_auc" in metrics:
+            line += f", ROC-AUC {metrics['roc_auc']:.4f}, PR-AUC {metrics['pr_auc']:.4f}"
+        typer.echo(line)
+        console.print(f"report: {paths[1]}")
+
+    run_guarded(_run)
+
+
+@app.command("db-upgrade")
+def db_upgrade() -> None:
+    """Apply the store's Alembic migrations to VIMOD_DATABASE_URL."""
+    from cli.common import run_guarded, settings
+    from service.db import upgrade_database
+
+    run_guarded(lambda: upgrade_database(settings().database_url))

@@ -1,0 +1,68 @@
+"""``vimod models``: list, inspect, activate and roll back registered versions."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from cli.common import registry, run_guarded, settings
+
+app = typer.Typer(help="Inspect and promote registered model versions.", no_args_is_help=True)
+out = Console()
+
+
+@app.command("list")
+def list_versions(task: Annotated[str | None, typer.Option(help="Only this task.")] = None) -> None:
+    """Every version with its kind, key metrics and whether it is active."""
+
+    def _run() -> None:
+        reg = registry(settings())
+        table = Table("active", "task", "version", "kind", "created", "metrics")
+        for m in reg.versions(task):
+            active = "*" if reg.active_version(m.task) == m.version else ""
+            scores = ", ".join(
+                f"{k}: F1 {v['macro_f1']:.3f}"
+                + (f" AUC {v['roc_auc']:.3f}" if "roc_auc" in v else "")
+                for k, v in m.metrics.items()
+                if isinstance(v, dict) and "macro_f1" in v
+            )
+            table.add_row(active, m.task, m.version, m.kind, m.created_at, scores)
+        out.print(table)
+
+    run_guarded(_run)
+
+
+@app.command()
+def show(version: str) -> None:
+    """Print a version's manifest as JSON."""
+    from dataclasses import asdict
+
+    run_guarded(
+        lambda: typer.echo(json.dumps(asdict(registry(settings()).manifest(version)), indent=2))
+    )
+
+
+@app.command()
+def activate(version: str) -> None:
+    """Make VERSION active for its task (checked by loading it first)."""
+
+    def _run() -> None:
+        m = registry(settings()).activate(version)
+        typer.echo(f"{m.task}: active version is now {m.version}")
+
+    run_guarded(_run)
+
+
+@app.command()
+def rollback(task: Annotated[str, typer.Option(help="Task to roll back.")] = "toxicity") -> None:
+    """Re-activate the version that was active before the current one."""
+
+    def _run() -> None:
+        m = registry(settings()).rollback(task)
+        typer.echo(f"{m.task}: rolled back to {m.version}")
+
+    run_guarded(_run)

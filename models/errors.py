@@ -1,0 +1,49 @@
+"""Domain errors. The service maps each ``error_type`` to one HTTP status in one table."""
+
+from __future__ import annotations
+
+
+class VimodError(Exception):
+    """Base class; ``error_type`` is the stable machine-readable name clients see."""
+
+    error_type = "Internal"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InputError(VimodError):
+    """The caller sent something we refuse (empty text, unknown label, ...)."""
+
+    error_type = "Validation"
+
+
+class NotFoundError(VimodError):
+    """A referenced object (prediction id, model version) does not exist."""
+
+    error_type = "NotFound"
+
+
+class ConflictError(VimodError):
+    """The request contradicts stored state (e.g. an idempotency key reused with a new body)."""
+
+    error_type = "Conflict"
+
+
+class RegistryError(VimodError):
+    """A model version is missing, broken or incompatible; the active one is left alone."""
+
+    error_type = "Registry"
+
+
+class NotReadyError(VimodError):
+    """The service has no model loaded for a task that was asked for."""
+
+    error_type = "Unhealthy"
+
+
+class OverloadedError(VimodError):
+    """Too many requests are queued; the caller should retry later."""
+
+    error_type = "Overloaded"

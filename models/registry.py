@@ -1,0 +1,263 @@
+"""On-disk model registry: one directory per version, one active version per task.
+
+Layout::
+
+    <root>/<task>/<version>/manifest.json   # what the version is and how it scored
+    <root>/<task>/<version>/...             # the model's own files
+    <root>/<task>/ACTIVE                    # the active version's id
+    <root>/<task>/history.jsonl             # every activation, for rollback
+
+Versions are written to a temporary directory and renamed into place, and ``ACTIVE`` is
+replaced with ``os.replace``, so a crash never leaves a half-written version active.
+A version is loaded and checked before it is activated: a broken or incompatible one is
+refused with ``RegistryError`` and the active one stays.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from models.base import Classifier
+from models.errors import NotFoundError, RegistryError
+from models.kinds import load_classifier
+from models.tasks import TASKS
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "manifest.json"
+SCHEMA = 1
+CODE_VERSION = "0.1.0"
+
+
+@dataclass
+class Manifest:
+    """Self-description of a registered version."""
+
+    version: str
+    task: str
+    kind: str
+    labels: list[str]
+    config: dict[str, Any]
+    data_fingerprint: str
+    created_at: str
+    code_version: str = CODE_VERSION
+    schema: int = SCHEMA
+    thresholds: dict[str, float] = field(default_factory=dict)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    training: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, directory: Path) -> Manifest:
+        """Parse ``directory/manifest.json``, raising ``RegistryError`` when it is unusable."""
+        path = directory / MANIFEST
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            raise RegistryError(f"{directory.name}: no {MANIFEST}") from None
+        except (OSError, json.JSONDecodeError) as exc:
+            raise RegistryError(f"{directory.name}: unreadable {MANIFEST}: {exc}") from None
+        if not isinstance(data, dict):
+            raise RegistryError(f"{directory.name}: {MANIFEST} is not an object")
+        missing = {"version", "task", "kind", "labels", "config"} - set(data)
+        if missing:
+            raise RegistryError(f"{directory.name}: manifest lacks {', '.join(sorted(missing))}")
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known.setdefault("data_fingerprint", "")
+        known.setdefault("created_at", "")
+        return cls(**known)
+
+    def write(self, directory: Path) -> None:
+        _atomic_write(directory / MANIFEST, json.dumps(asdict(self), indent=2, ensure_ascii=False))
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def check_compatible(manifest: Manifest) -> None:
+    """Refuse a manifest this code cannot serve (future schema, unknown task, wrong labels)."""
+    if manifest.schema > SCHEMA:
+        raise RegistryError(
+            f"{manifest.version}: manifest schema {manifest.schema} is newer than supported "
+            f"({SCHEMA}); upgrade vimod"
+        )
+    task = TASKS.get(manifest.task)
+    if task is None:
+        raise RegistryError(f"{manifest.version}: unknown task {manifest.task!r}")
+    if tuple(manifest.labels) != task.labels:
+        raise RegistryError(
+            f"{manifest.version}: labels {manifest.labels} do not match task "
+            f"{task.name!r} {list(task.labels)}"
+        )
+
+
+class Registry:
+    """A model registry rooted at a directory (created on first write)."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+
+    # -- writing -----------------------------------------------------------------------
+    def save(
+        self,
+        model: Classifier,
+        *,
+        data_fingerprint: str,
+        metrics: dict[str, Any] | None = None,
+        thresholds: dict[str, float] | None = None,
+        training: dict[str, Any] | None = None,
+        activate: bool = False,
+    ) -> Manifest:
+        """Register ``model`` as a new version and return its manifest.
+
+        Args:
+            model: any ``Classifier``; it writes its own files via ``model.save``.
+            data_fingerprint: hash of the training data (see ``training.fingerprint``).
+            metrics: evaluation results known at save time (e.g. dev scores).
+            thresholds: flag thresholds chosen on dev data.
+            training: free-form training facts (datasets, epochs, duration).
+            activate: make it the task's active version once written.
+        """
+        task_dir = self.root / model.task.name
+        task_dir.mkdir(parents=True, exist_ok=True)
+        now = datetime.now(UTC)
+        version = f"{now:%Y%m%d-%H%M%S}-{model.kind}-{secrets.token_hex(2)}"
+        manifest = Manifest(
+            version=version,
+            task=model.task.name,
+            kind=model.kind,
+            labels=list(model.task.labels),
+            config=dict(model.config),
+            data_fingerprint=data_fingerprint,
+            created_at=now.isoformat(timespec="seconds"),
+            thresholds=dict(thresholds or {}),
+            metrics=dict(metrics or {}),
+            training=dict(training or {}),
+        )
+        tmp = Path(tempfile.mkdtemp(dir=task_dir, prefix=".tmp-"))
+        try:
+            model.save(tmp)
+            manifest.write(tmp)
+            os.rename(tmp, task_dir / version)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        log.info("registered %s/%s", model.task.name, version)
+        if activate:
+            self.activate(version)
+        return manifest
+
+    def activate(self, version: str) -> Manifest:
+        """Make ``version`` active for its task after proving it loads."""
+        manifest = self.manifest(version)
+        self._load_dir(self.path(version), manifest, {})
+        task_dir = self.root / manifest.task
+        previous = self.active_version(manifest.task)
+        _atomic_write(task_dir / "ACTIVE", version + "\n")
+        with open(task_dir / "history.jsonl", "a", encoding="utf-8") as fh:
+            entry = {"at": datetime.now(UTC).isoformat(), "version": version, "previous": previous}
+            fh.write(json.dumps(entry) + "\n")
+        log.info("activated %s/%s (was %s)", manifest.task, version, previous)
+        return manifest
+
+    def rollback(self, task: str) -> Manifest:
+        """Re-activate the version that was active before the current one."""
+        history = self.root / task / "history.jsonl"
+        current = self.active_version(task)
+        if not history.exists() or current is None:
+            raise RegistryError(f"no activation history for task {task!r}")
+        entries = [json.loads(line) for line in history.read_text("utf-8").splitlines() if line]
+        for entry in reversed(entries):
+            if entry["version"] == current and entry.get("previous"):
+                return self.activate(entry["previous"])
+        raise RegistryError(f"no earlier version of {task!r} to roll back to")
+
+    def update_metrics(self, version: str, key: str, metrics: dict[str, Any]) -> Manifest:
+        """Record evaluation results under ``metrics[key]`` (e.g. ``vihsd:test``)."""
+        manifest = self.manifest(version)
+        manifest.metrics[key] = metrics
+        manifest.write(self.path(version))
+        return manifest
+
+    # -- reading -----------------------------------------------------------------------
+    def path(self, version: str) -> Path:
+        """Directory of ``version``; raises ``NotFoundError`` when it does not exist."""
+        if not version or "/" in version or version.startswith("."):
+            raise NotFoundError(f"invalid model version {version!r}")
+        for task in TASKS:
+            candidate = self.root / task / version
+            if candidate.is_dir():
+                return candidate
+        raise NotFoundError(f"model version {version!r} not found in {self.root}")
+
+    def manifest(self, version: str) -> Manifest:
+        manifest = Manifest.read(self.path(version))
+        check_compatible(manifest)
+        return manifest
+
+    def versions(self, task: str | None = None) -> list[Manifest]:
+        """All readable versions, oldest first; broken ones are logged and skipped."""
+        out: list[Manifest] = []
+        for name in [task] if task else list(TASKS):
+            task_dir = self.root / name
+            if not task_dir.is_dir():
+                continue
+            for child in task_dir.iterdir():
+                if not child.is_dir() or child.name.startswith("."):
+                    continue
+                try:
+                    out.append(Manifest.read(child))
+                except RegistryError as exc:
+                    log.warning("skipping %s", exc)
+        return sorted(out, key=lambda m: (m.created_at, m.version))
+
+    def active_version(self, task: str) -> str | None:
+        pointer = self.root / task / "ACTIVE"
+        try:
+            return pointer.read_text("utf-8").strip() or None
+        except FileNotFoundError:
+            return None
+
+    def load(
+        self, version: str, options: dict[str, Any] | None = None
+    ) -> tuple[Classifier, Manifest]:
+        """Load ``version``; ``options`` are runtime choices such as the inference engine."""
+        manifest = self.manifest(version)
+        return self._load_dir(self.path(version), manifest, options or {}), manifest
+
+    def load_active(
+        self, task: str, options: dict[str, Any] | None = None
+    ) -> tuple[Classifier, Manifest] | None:
+        """Load the task's active version, or ``None`` when the task has none."""
+        version = self.active_version(task)
+        return None if version is None else self.load(version, options)
+
+    def _load_dir(self, directory: Path, manifest: Manifest, options: dict[str, Any]) -> Classifier:
+        check_compatible(manifest)
+        try:
+            model = load_classifier(
+                manifest.kind, directory, TASKS[manifest.task], manifest.config, options
+            )
+        except RegistryError:
+            raise
+        except Exception as exc:  # a corrupt file can fail in any library; report, don't crash
+            raise RegistryError(
+                f"{manifest.version}: cannot load {manifest.kind} model: {exc}"
+            ) from exc
+        if model.task.name != manifest.task:
+            raise RegistryError(f"{manifest.version}: model task differs from manifest")
+        return model

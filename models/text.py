@@ -1,0 +1,172 @@
+"""The Vietnamese text pipeline shared by training and serving.
+
+Social posts arrive in many spellings of the same words: NFD vs NFC, ``hoà`` vs ``hòa``,
+teencode, stretched letters, masked swear words. ``normalize`` maps them to one form so a
+model sees one token where a human sees one word. ``TextConfig`` travels inside every
+model's manifest, so a model is always served with the pipeline it was trained with.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+URL_TOKEN = "xxurl"
+USER_TOKEN = "xxuser"
+EMAIL_TOKEN = "xxemail"
+PHONE_TOKEN = "xxphone"
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|<url>|\b[\w-]+\.(?:com|vn|net|org|info|io)(?:/\S*)?\b", re.IGNORECASE
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_MENTION = re.compile(r"(?<![\w@])@[\w.]+")
+_PHONE = re.compile(r"(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)")
+_MASKED = re.compile(r"(?<!\S)(\w)(?:[.*_\-](\w)){1,4}(?!\S)")
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+")
+# A letter followed by itself, or a marked vowel followed by a plain vowel: maybe stretched.
+_MAYBE_STRETCHED = re.compile(r"(\w)\1|[^\x00-\x7f][aeiouyAEIOUY]")
+
+
+@dataclass(frozen=True)
+class TextConfig:
+    """Which pipeline steps a model uses; stored in its manifest.
+
+    Attributes:
+        lowercase: fold case (and thereby map ALL-CAPS shouting onto normal words).
+        teencode: expand the project's teencode dictionary (``ko`` → ``không``).
+        segment: join Vietnamese compounds with ``_`` using underthesea (PhoBERT wants it).
+    """
+
+    lowercase: bool = True
+    teencode: bool = True
+    segment: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TextConfig:
+        return cls(**{k: bool(v) for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+@cache
+def teencode_table() -> dict[str, str]:
+    """Load ``models/resources/teencode.tsv`` (``abbr<TAB>expansion``) once per process."""
+    table: dict[str, str] = {}
+    text = resources.files("models").joinpath("resources/teencode.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, _, value = line.partition("\t")
+        if value.strip():
+            table[unicodedata.normalize("NFC", key.strip().lower())] = unicodedata.normalize(
+                "NFC", value.strip()
+            )
+    return table
+
+
+def _move_tone(word: str) -> str:
+    """``hoà`` → ``hòa``: in a word ending in an open oa/oe/uy syllable, tone on the o/u."""
+    if len(word) < 2:
+        return word
+    last = unicodedata.normalize("NFD", word[-1])
+    tones = [c for c in last[1:] if c in _TONES]
+    if not tones or last[0].lower() not in "aey" or len(last) != 2:
+        return word
+    first = word[-2]
+    if first.lower() not in "ou" or (first.lower() == "u" and word[-3:-2].lower() == "q"):
+        return word
+    return word[:-2] + unicodedata.normalize("NFC", first + tones[0]) + last[0]
+
+
+def unify_tone_marks(text: str) -> str:
+    """Use one tone-mark style: traditional ``hòa``/``khỏe``/``thủy`` for ``hoà``/``khoẻ``/``thuỷ``."""
+    return _WORD.sub(lambda m: _move_tone(m.group(0)), text)
+
+
+def _squeeze(word: str) -> str:
+    """``quáaaa`` → ``quá``, ``nguuu`` → ``ngu``; a plain double (``xoong``) is kept."""
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        ch = word[i]
+        base = strip_diacritics(ch).lower()
+        j = i + 1
+        while j < len(word) and word[j].lower() == base:
+            j += 1
+        copies = j - i - 1
+        stretched = copies >= 2 or (copies == 1 and ch.lower() != base)
+        out.append(ch if stretched else word[i:j])
+        i = j
+    return "".join(out)
+
+
+def strip_diacritics(text: str) -> str:
+    """Drop all Vietnamese diacritics (``đ`` → ``d``); used for accent-blind features."""
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+def mask_entities(text: str) -> str:
+    """Replace e-mails, URLs, @mentions and phone numbers with fixed placeholder tokens."""
+    text = _EMAIL.sub(f" {EMAIL_TOKEN} ", text)
+    text = _URL.sub(f" {URL_TOKEN} ", text)
+    text = _MENTION.sub(f" {USER_TOKEN} ", text)
+    return _PHONE.sub(f" {PHONE_TOKEN} ", text)
+
+
+def expand_teencode(text: str) -> str:
+    """Replace whole lowercase tokens found in the teencode dictionary."""
+    table = teencode_table()
+    return _TOKEN.sub(lambda m: table.get(m.group(0), m.group(0)), text)
+
+
+@lru_cache(maxsize=65536)
+def segment(text: str) -> str:
+    """Word-segment with underthesea (``học sinh`` → ``học_sinh``); cached per text."""
+    from underthesea import word_tokenize  # heavy import, only when a model segments
+
+    return str(word_tokenize(text, format="text"))
+
+
+def normalize(text: str, config: TextConfig = TextConfig()) -> str:
+    """Map one raw post to the canonical form the models see.
+
+    Steps: NFC; one tone-mark placement; entity masking; un-masking of ``d.m``-style
+    swear words; stretched letters squeezed; emoji split into their own tokens; optional
+    lower-casing, teencode expansion and word segmentation.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = mask_entities(text)
+    text = unify_tone_marks(text)
+    text = _MASKED.sub(lambda m: m.group(0).translate(_MASK_CHARS), text)
+    if _MAYBE_STRETCHED.search(text):
+        text = _WORD.sub(lambda m: _squeeze(m.group(0)), text)
+    text = _EMOJI.sub(lambda m: f" {m.group(0)} ", text)
+    if config.lowercase:
+        text = text.lower()
+        if config.teencode:
+            text = expand_teencode(text)
+    text = _SPACES.sub(" ", text).strip()
+    if config.segment and text:
+        text = segment(text)
+    return text
+
+
+_MASK_CHARS = str.maketrans("", "", ".*_-")
+
+
+def normalize_many(texts: Iterable[str], config: TextConfig = TextConfig()) -> list[str]:
+    """``normalize`` over a batch."""
+    return [normalize(t, config) for t in texts]

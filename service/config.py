@@ -1,0 +1,67 @@
+"""All runtime settings, read once from ``VIMOD_*`` environment variables.
+
+Nothing else in vimod reads ``os.environ``. Every limit the API enforces lives here and is
+echoed by ``GET /v1/info``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from models.tasks import TASKS
+
+
+class Settings(BaseSettings):
+    """vimod settings. Each field reads ``VIMOD_<NAME>`` (e.g. ``VIMOD_DATABASE_URL``)."""
+
+    model_config = SettingsConfigDict(env_prefix="VIMOD_", env_file=None, extra="ignore")
+
+    database_url: str = Field(
+        "sqlite:///var/vimod.db",
+        description="SQLAlchemy URL of the feedback store; SQLite file by default.",
+    )
+    registry_dir: Path = Field(Path("var/registry"), description="Model registry root.")
+    data_dir: Path = Field(Path("../shared/data"), description="Public datasets root.")
+    tasks: list[str] = Field(
+        default_factory=lambda: ["toxicity", "misinformation"],
+        description="Tasks served; a task with no active model is reported, not fatal.",
+    )
+    engine: Literal["auto", "torch", "onnx"] = Field(
+        "auto", description="Inference engine for transformer models."
+    )
+    max_client_batch_size: int = Field(64, ge=1, le=4096, description="Texts per request.")
+    max_input_chars: int = Field(20_000, ge=1, description="Characters per text.")
+    payload_limit: int = Field(2_000_000, ge=1024, description="Request body bytes.")
+    max_page_size: int = Field(500, ge=1, description="Feedback rows per page.")
+    batch_max_size: int = Field(64, ge=1, description="Micro-batch size for transformer models.")
+    batch_max_wait_ms: float = Field(5.0, ge=0, description="Micro-batch gathering window.")
+    max_queue: int = Field(1024, ge=1, description="Texts waiting for a model before 429.")
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(1, ge=1)
+    log_level: str = "info"
+    bootstrap: bool = Field(
+        True, description="Build the embedded default model when a task has none."
+    )
+
+    @field_validator("tasks")
+    @classmethod
+    def _known_tasks(cls, value: list[str]) -> list[str]:
+        unknown = [t for t in value if t not in TASKS]
+        if unknown:
+            raise ValueError(f"unknown task(s) {unknown}; known: {list(TASKS)}")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _normalise_db_url(cls, value: str) -> str:
+        # Accept the URLs people paste from Heroku-style providers and plain libpq.
+        if value.startswith("postgres://"):
+            value = "postgresql://" + value[len("postgres://") :]
+        if value.startswith("postgresql://"):
+            value = "postgresql+psycopg://" + value[len("postgresql://") :]
+        return value

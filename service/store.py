@@ -1,0 +1,188 @@
+"""The labeled-feedback store: the only module that queries the database.
+
+Functions take keyword-only arguments and a ``Session``; the caller owns the transaction
+boundary only through these functions, which commit what they write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from models.errors import ConflictError, InputError, NotFoundError
+from models.tasks import get_task
+from service.tables import Feedback, StoredPrediction, utcnow
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def save_predictions(*, session: Session, items: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
+    """Persist ``(id, text, categories)`` triples from one classify request."""
+    now = utcnow()
+    session.add_all(
+        StoredPrediction(id=pid, text=text, categories=cats, created_at=now)
+        for pid, text, cats in items
+    )
+    session.commit()
+
+
+def get_prediction(*, session: Session, prediction_id: str) -> StoredPrediction:
+    row = session.get(StoredPrediction, prediction_id)
+    if row is None:
+        raise NotFoundError(
+            f'no stored prediction with id {prediction_id!r} (classify with "store": true)'
+        )
+    return row
+
+
+def _request_hash(fields: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def record_feedback(
+    *,
+    session: Session,
+    task: str,
+    label: str,
+    moderator_id: str,
+    prediction_id: str | None = None,
+    text: str | None = None,
+    note: str | None = None,
+    idempotency_key: str | None = None,
+) -> tuple[Feedback, bool]:
+    """Store a moderator's label for a stored prediction or a raw text.
+
+    Returns:
+        The record and whether it was created now (``False``: an idempotent replay).
+
+    Raises:
+        InputError: unknown task or label, or neither/both of ``prediction_id`` and ``text``.
+        NotFoundError: ``prediction_id`` is not stored.
+        ConflictError: ``idempotency_key`` was used before with a different request.
+    """
+    get_task(task).check_label(label)
+    if (prediction_id is None) == (text is None):
+        raise InputError("give exactly one of 'prediction_id' and 'text'")
+    fields = {
+        "task": task,
+        "label": label,
+        "moderator_id": moderator_id,
+        "prediction_id": prediction_id,
+        "text": text,
+        "note": note,
+    }
+    digest = _request_hash(fields)
+    if idempotency_key is not None:
+        existing = _by_key(session, idempotency_key)
+        if existing is not None:
+            return _replay(existing, digest), False
+    predicted_label = model_version = None
+    if prediction_id is not None:
+        stored = get_prediction(session=session, prediction_id=prediction_id)
+        text = stored.text
+        result = stored.categories.get(task)
+        if isinstance(result, dict):
+            predicted_label = result.get("label")
+            model_version = result.get("model_version")
+    row = Feedback(
+        id=new_id(),
+        prediction_id=prediction_id,
+        text=text or "",
+        task=task,
+        label=label,
+        predicted_label=predicted_label,
+        model_version=model_version,
+        moderator_id=moderator_id,
+        note=note,
+        idempotency_key=idempotency_key,
+        request_hash=digest if idempotency_key else None,
+        created_at=utcnow(),
+    )
+    session.add(row)
+    try:
+        session.commit()
+    except IntegrityError:
+        # A concurrent request with the same key won the race; answer with its record.
+        session.rollback()
+        existing = _by_key(session, idempotency_key) if idempotency_key else None
+        if existing is None:
+            raise
+        return _replay(existing, digest), False
+    return row, True
+
+
+def _by_key(session: Session, key: str) -> Feedback | None:
+    return session.scalars(select(Feedback).where(Feedback.idempotency_key == key)).first()
+
+
+def _replay(existing: Feedback, digest: str) -> Feedback:
+    if existing.request_hash != digest:
+        raise ConflictError("Idempotency-Key was already used with a different request body")
+    return existing
+
+
+def _filtered(
+    task: str | None, label: str | None, since: datetime | None, until: datetime | None
+) -> Any:
+    query = select(Feedback)
+    if task is not None:
+        query = query.where(Feedback.task == task)
+    if label is not None:
+        query = query.where(Feedback.label == label)
+    if since is not None:
+        query = query.where(Feedback.created_at >= since)
+    if until is not None:
+        query = query.where(Feedback.created_at < until)
+    return query
+
+
+def list_feedback(
+    *,
+    session: Session,
+    task: str | None = None,
+    label: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[Feedback], int]:
+    """One page of feedback, newest first, and the total matching count."""
+    query = _filtered(task, label, since, until)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.order_by(Feedback.created_at.desc(), Feedback.id.desc()).limit(limit).offset(offset)
+    ).all()
+    return list(rows), int(total)
+
+
+def iter_feedback(
+    *, session: Session, task: str | None = None, batch: int = 1000
+) -> Iterator[Feedback]:
+    """Every feedback row, oldest first, streamed in batches (for exports)."""
+    query = _filtered(task, None, None, None).order_by(Feedback.created_at, Feedback.id)
+    yield from session.scalars(query.execution_options(yield_per=batch))
+
+
+def feedback_as_dict(row: Feedback) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "prediction_id": row.prediction_id,
+        "text": row.text,
+        "task": row.task,
+        "label": row.label,
+        "predicted_label": row.predicted_label,
+        "model_version": row.model_version,
+        "moderator_id": row.moderator_id,
+        "note": row.note,
+        "created_at": row.created_at.isoformat(),
+    }

@@ -1,0 +1,1 @@
+"""Offline work: dataset adapters, training, evaluation reports. Imports ``models``, never ``service``."""

@@ -1,0 +1,11 @@
+"""Dataset adapters: one module per source, each yielding ``Example`` rows.
+
+A dataset is named by a spec string ``source[:split]``; ``csv:``/``jsonl:`` take a path:
+
+    vihsd:train  vihsd:test  safesense:test  reintel:dev  seed:toxicity
+    csv:posts.csv  jsonl:posts.jsonl  feedback  feedback:misinformation
+"""
+
+from training.datasets.base import DataContext, Example, load_dataset
+
+__all__ = ["DataContext", "Example", "load_dataset"]

@@ -1,0 +1,80 @@
+"""The ``Example`` row and the spec-string dispatcher over adapters."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.base import PostMetadata
+from models.errors import InputError
+from models.tasks import Task
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled post. ``label`` is a label name of the task it was loaded for."""
+
+    text: str
+    label: str
+    source: str
+    metadata: PostMetadata | None = None
+
+
+@dataclass(frozen=True)
+class DataContext:
+    """Where adapters find their data.
+
+    Attributes:
+        task: the task being trained or evaluated (adapters check labels against it).
+        data_dir: root of the public datasets (``../shared/data`` by default).
+        database_url: the feedback store, for the ``feedback`` adapter.
+    """
+
+    task: Task
+    data_dir: Path
+    database_url: str | None = None
+
+
+Adapter = Callable[[str | None, DataContext], list[Example]]
+
+# source -> "module:function"; imported lazily so each adapter only costs when used.
+ADAPTERS: dict[str, str] = {
+    "vihsd": "training.datasets.vihsd:load",
+    "safesense": "training.datasets.safesense:load",
+    "reintel": "training.datasets.reintel:load",
+    "seed": "training.datasets.seed:load",
+    "csv": "training.datasets.generic:load_csv",
+    "jsonl": "training.datasets.generic:load_jsonl",
+    "feedback": "training.datasets.feedback:load",
+}
+
+
+def load_dataset(spec: str, context: DataContext) -> list[Example]:
+    """Load the examples named by ``spec`` (see the package docstring)."""
+    source, _, arg = spec.partition(":")
+    target = ADAPTERS.get(source)
+    if target is None:
+        raise InputError(f"unknown dataset {source!r}; known: {', '.join(ADAPTERS)}")
+    module_name, _, func = target.partition(":")
+    adapter: Adapter = getattr(importlib.import_module(module_name), func)
+    examples = adapter(arg or None, context)
+    if not examples:
+        raise InputError(f"dataset {spec!r} is empty")
+    return examples
+
+
+def require_file(path: Path) -> Path:
+    """Return ``path`` or raise an ``InputError`` that names it."""
+    if not path.is_file():
+        raise InputError(f"data file not found: {path}")
+    return path
+
+
+def check_split(spec_source: str, split: str | None, allowed: tuple[str, ...]) -> str:
+    """Validate a split name, defaulting to ``train``."""
+    split = split or "train"
+    if split not in allowed:
+        raise InputError(f"{spec_source} has splits {', '.join(allowed)}, not {split!r}")
+    return split

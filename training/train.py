@@ -1,0 +1,126 @@
+"""``vimod train``: fit a model kind on dataset specs and register the result."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.metrics import f1_score
+
+from models.base import Classifier
+from models.errors import InputError
+from models.registry import Manifest, Registry
+from models.tasks import Task
+from training.datasets import Example
+from training.evaluate import score_examples
+
+log = logging.getLogger(__name__)
+
+# kind -> "module:function(TrainJob) -> Classifier"; imported lazily (phobert needs torch).
+TRAINERS: dict[str, str] = {
+    "baseline": "training.trainers.baseline:train",
+    "phobert": "training.trainers.phobert:train",
+}
+
+
+@dataclass
+class TrainJob:
+    """Everything a trainer needs; trainers must not read anything else.
+
+    Attributes:
+        task: what is being learned.
+        train: training examples (all sources merged).
+        dev: held-out examples for early stopping and threshold choice, if any.
+        config: kind-specific hyper-parameters (merged over the kind's defaults).
+        work_dir: scratch space for checkpoints (resumable trainers use it).
+        show_progress: draw progress bars.
+    """
+
+    task: Task
+    train: list[Example]
+    dev: list[Example] | None = None
+    config: dict[str, Any] = field(default_factory=dict)
+    work_dir: Path | None = None
+    show_progress: bool = True
+
+
+def fingerprint(examples: Sequence[Example]) -> str:
+    """Order-independent SHA-256 of (text, label) pairs: same data, same fingerprint."""
+    digests = sorted(hashlib.sha256(f"{e.label}\t{e.text}".encode()).digest() for e in examples)
+    return "sha256:" + hashlib.sha256(b"".join(digests)).hexdigest()
+
+
+def choose_thresholds(task: Task, y_true: np.ndarray, proba: np.ndarray) -> dict[str, float]:
+    """For a binary task, the positive-label threshold that maximises its F1 on dev data."""
+    if len(task.labels) != 2 or len(set(y_true.tolist())) < 2:
+        return {}
+    best, best_f1 = 0.5, -1.0
+    for t in np.linspace(0.05, 0.95, 91):
+        f1 = f1_score(y_true, (proba[:, 1] >= t).astype(int), zero_division=0)
+        if f1 > best_f1:
+            best, best_f1 = float(round(t, 2)), f1
+    return {task.labels[1]: best}
+
+
+def get_trainer(kind: str) -> Callable[[TrainJob], Classifier]:
+    target = TRAINERS.get(kind)
+    if target is None:
+        raise InputError(f"unknown model kind {kind!r}; known: {', '.join(TRAINERS)}")
+    module_name, _, func = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise InputError(f"model kind {kind!r} needs extra packages ({exc.name})") from exc
+    trainer: Callable[[TrainJob], Classifier] = getattr(module, func)
+    return trainer
+
+
+def run_training(
+    kind: str,
+    job: TrainJob,
+    registry: Registry,
+    *,
+    datasets: Sequence[str] = (),
+    activate: bool = False,
+) -> Manifest:
+    """Train ``kind`` on ``job``, score it on dev, and register it as a new version."""
+    trainer = get_trainer(kind)
+    start = time.perf_counter()
+    model = trainer(job)
+    seconds = time.perf_counter() - start
+    metrics: dict[str, Any] = {}
+    thresholds: dict[str, float] = {}
+    if job.dev:
+        _, y_dev, p_dev = score_examples(model, job.dev, show=job.show_progress)
+        thresholds = choose_thresholds(job.task, y_dev, p_dev)
+        dev_metrics, _, _ = score_examples(model, job.dev, thresholds, show=False)
+        metrics["dev"] = {
+            k: dev_metrics[k] for k in ("n", "macro_f1", "accuracy") if k in dev_metrics
+        }
+        for key in ("roc_auc", "pr_auc"):
+            if key in dev_metrics:
+                metrics["dev"][key] = dev_metrics[key]
+    counts = Counter(e.label for e in job.train)
+    manifest = registry.save(
+        model,
+        data_fingerprint=fingerprint(job.train),
+        metrics=metrics,
+        thresholds=thresholds,
+        training={
+            "datasets": list(datasets),
+            "examples": len(job.train),
+            "label_counts": dict(counts),
+            "dev_examples": len(job.dev or []),
+            "seconds": round(seconds, 1),
+        },
+        activate=activate,
+    )
+    return manifest
