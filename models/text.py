@@ -30,6 +30,7 @@ _MENTION = re.compile(r"(?<![\w@])@[\w.]+")
 _PHONE = re.compile(r"(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)")
 _MASKED = re.compile(r"(?<!\S)(\w)(?:[.*_\-](\w)){1,4}(?!\S)")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+", re.UNICODE)
+_VOWELS = re.compile(r"[aeiouyAEIOUY]")
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]+")
@@ -111,6 +112,14 @@ def _squeeze(word: str) -> str:
     return "".join(out)
 
 
+def _squeeze_unless_acronym(match: re.Match[str]) -> str:
+    """Squeeze stretched words, but keep vowel-less capitals such as ``CCCD`` or ``PCCC``."""
+    word = match.group(0)
+    if word.isupper() and not _VOWELS.search(strip_diacritics(word)):
+        return word
+    return _squeeze(word)
+
+
 def strip_diacritics(text: str) -> str:
     """Drop all Vietnamese diacritics (``đ`` → ``d``); used for accent-blind features."""
     decomposed = unicodedata.normalize("NFD", text)
@@ -152,7 +161,7 @@ def normalize(text: str, config: TextConfig = TextConfig()) -> str:
     text = unify_tone_marks(text)
     text = _MASKED.sub(lambda m: m.group(0).translate(_MASK_CHARS), text)
     if _MAYBE_STRETCHED.search(text):
-        text = _WORD.sub(lambda m: _squeeze(m.group(0)), text)
+        text = _WORD.sub(_squeeze_unless_acronym, text)
     text = _EMOJI.sub(lambda m: f" {m.group(0)} ", text)
     if config.lowercase:
         text = text.lower()

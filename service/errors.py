@@ -1,0 +1,101 @@
+"""One error shape for every failure: ``{"error", "error_type"}`` plus the right status.
+
+Domain errors map through one table; FastAPI's validation and HTTP errors are reshaped to
+match. Unexpected exceptions are logged with their traceback and answered with a generic
+500 that leaks nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from models.errors import VimodError
+
+log = logging.getLogger(__name__)
+
+STATUS: dict[str, int] = {
+    "Validation": 422,
+    "InvalidJSON": 400,
+    "NotFound": 404,
+    "Conflict": 409,
+    "Registry": 409,
+    "PayloadTooLarge": 413,
+    "Overloaded": 429,
+    "Unhealthy": 503,
+    "Internal": 500,
+}
+
+_HTTP_TYPES = {404: "NotFound", 405: "MethodNotAllowed", 413: "PayloadTooLarge"}
+
+
+def error_response(
+    status: int, error_type: str, message: str, details: list[dict[str, Any]] | None = None
+) -> JSONResponse:
+    body: dict[str, Any] = {"error": message, "error_type": error_type}
+    if details:
+        body["details"] = details
+    return JSONResponse(body, status_code=status)
+
+
+def _counted(request: Request, response: JSONResponse, error_type: str) -> JSONResponse:
+    metrics = getattr(request.app.state, "metrics", None)
+    if metrics is not None:
+        metrics.errors.labels(error_type).inc()
+    return response
+
+
+def _location(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(p) for p in loc if p != "body") or "body"
+
+
+async def _vimod_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, VimodError)
+    response = error_response(STATUS.get(exc.error_type, 500), exc.error_type, exc.message)
+    return _counted(request, response, exc.error_type)
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = list(exc.errors())
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return _counted(
+            request,
+            error_response(400, "InvalidJSON", "request body is not valid JSON"),
+            "InvalidJSON",
+        )
+    details = [
+        {"field": _location(tuple(e.get("loc", ()))), "message": e.get("msg", "")} for e in errors
+    ]
+    first = details[0] if details else {"field": "body", "message": "invalid request"}
+    message = f"{first['field']}: {first['message']}"
+    if len(details) > 1:
+        message += f" (and {len(details) - 1} more)"
+    return _counted(request, error_response(422, "Validation", message, details), "Validation")
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    error_type = _HTTP_TYPES.get(exc.status_code, "HTTP")
+    return _counted(
+        request, error_response(exc.status_code, error_type, str(exc.detail)), error_type
+    )
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    response = error_response(500, "Internal", "internal error; see the server log")
+    return _counted(request, response, "Internal")
+
+
+def install(app: FastAPI) -> None:
+    """Register every handler on ``app``."""
+    app.add_exception_handler(VimodError, _vimod_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,92 @@
+"""``POST /v1/feedback`` and ``GET /v1/feedback``: moderators' corrections."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Response, status
+
+from models.tasks import get_task
+from service.deps import MetricsDep, SessionDep, SettingsDep
+from service.schemas import ErrorResponse, FeedbackOut, FeedbackPage, FeedbackRequest
+from service.store import feedback_as_dict, list_feedback, record_feedback
+from service.validation import clean_text
+
+router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
+
+_ERRORS = {
+    code: {"model": ErrorResponse, "description": text}
+    for code, text in (
+        (404, "Unknown prediction id"),
+        (409, "Idempotency-Key reused with a different body"),
+        (422, "Unknown task or label, empty text, ..."),
+    )
+}
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=FeedbackOut, responses=_ERRORS)  # type: ignore[arg-type]
+def create_feedback(
+    body: FeedbackRequest,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    metrics: MetricsDep,
+    idempotency_key: Annotated[
+        str | None,
+        Header(max_length=255, description="Replays with the same key return the first record."),
+    ] = None,
+) -> FeedbackOut:
+    """Record a moderator's correct label for a stored prediction or a raw text."""
+    text = None if body.text is None else clean_text(body.text, "text", settings)
+    row, created = record_feedback(
+        session=session,
+        task=body.task,
+        label=body.label,
+        moderator_id=body.moderator_id.replace("\x00", ""),
+        prediction_id=body.prediction_id,
+        text=text,
+        note=None if body.note is None else body.note.replace("\x00", " "),
+        idempotency_key=idempotency_key,
+    )
+    if created:
+        metrics.feedback.labels(row.task).inc()
+    else:
+        response.headers["Idempotent-Replayed"] = "true"
+    return FeedbackOut(**feedback_as_dict(row))
+
+
+@router.get("", response_model=FeedbackPage, responses=_ERRORS)  # type: ignore[arg-type]
+def get_feedback(
+    session: SessionDep,
+    settings: SettingsDep,
+    task: str | None = None,
+    label: str | None = None,
+    since: Annotated[datetime | None, Query(description="Created at or after (ISO-8601).")] = None,
+    until: Annotated[datetime | None, Query(description="Created before (ISO-8601).")] = None,
+    limit: Annotated[int, Query(ge=1)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> FeedbackPage:
+    """Feedback newest first, filtered by task, label and creation time."""
+    if task is not None:
+        get_task(task)
+        if label is not None:
+            get_task(task).check_label(label)
+    limit = min(limit, settings.max_page_size)
+    rows, total = list_feedback(
+        session=session,
+        task=task,
+        label=label,
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+    )
+    nxt = offset + len(rows)
+    return FeedbackPage(
+        items=[FeedbackOut(**feedback_as_dict(r)) for r in rows],
+        total=total,
+        limit=limit,
+        offset=offset,
+        next_offset=nxt if nxt < total else None,
+    )

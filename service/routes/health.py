@@ -1,0 +1,48 @@
+"""``GET /healthz`` (process alive), ``GET /readyz`` (can serve) and ``GET /metrics``."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+from starlette.concurrency import run_in_threadpool
+
+from service.deps import MetricsDep, RuntimeDep
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz")
+async def healthz() -> dict[str, str]:
+    """Liveness: the process answers."""
+    return {"status": "ok"}
+
+
+def _store_answers(request: Request) -> str | None:
+    try:
+        with request.app.state.sessions() as session:
+            session.execute(text("SELECT 1"))
+        return None
+    except Exception as exc:  # any driver error means "not ready", never a 500
+        return f"unavailable ({type(exc).__name__})"
+
+
+@router.get("/readyz", responses={503: {"description": "Not ready"}})
+async def readyz(request: Request, runtime: RuntimeDep) -> JSONResponse:
+    """Readiness: every served task has a model loaded and the store answers."""
+    missing = [t for t in runtime.tasks if t not in runtime.models]
+    store_error = await run_in_threadpool(_store_answers, request)
+    body = {
+        "status": "ready" if not missing and store_error is None else "not ready",
+        "models": {t: m.version for t, m in runtime.models.items()},
+        "missing_models": {t: runtime.load_errors.get(t, "no active version") for t in missing},
+        "store": "ok" if store_error is None else store_error,
+    }
+    return JSONResponse(body, status_code=200 if body["status"] == "ready" else 503)
+
+
+@router.get("/metrics", include_in_schema=False)
+async def metrics(m: MetricsDep) -> Response:
+    """Prometheus exposition of the ``vimod_*`` metrics."""
+    return Response(generate_latest(m.registry), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,63 @@
+"""``GET /v1/models``, ``POST /v1/models/reload`` and ``GET /v1/info``."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from starlette.concurrency import run_in_threadpool
+
+from service.deps import RegistryDep, RuntimeDep, SettingsDep
+from service.schemas import ErrorResponse, InfoResponse, ModelsResponse, ModelVersionOut
+
+router = APIRouter(prefix="/v1", tags=["models"])
+
+
+@router.get("/models", response_model=ModelsResponse)
+async def list_models(registry: RegistryDep, runtime: RuntimeDep) -> ModelsResponse:
+    """Every registered version, with which one is active and which one is serving."""
+    manifests = await run_in_threadpool(registry.versions)
+    active = {t: registry.active_version(t) for t in {m.task for m in manifests}}
+    loaded = {m.version for m in runtime.models.values()}
+    return ModelsResponse(
+        models=[
+            ModelVersionOut(
+                version=m.version,
+                task=m.task,
+                kind=m.kind,
+                labels=m.labels,
+                created_at=m.created_at,
+                data_fingerprint=m.data_fingerprint,
+                thresholds=m.thresholds,
+                metrics=m.metrics,
+                active=active.get(m.task) == m.version,
+                loaded=m.version in loaded,
+            )
+            for m in manifests
+        ]
+    )
+
+
+@router.post(
+    "/models/reload",
+    responses={409: {"model": ErrorResponse, "description": "A version failed to load"}},
+)
+async def reload_models(runtime: RuntimeDep) -> dict[str, dict[str, str]]:
+    """Load the registry's active versions (after `vimod models activate`) without a restart."""
+    return {"serving": await runtime.reload()}
+
+
+@router.get("/info", response_model=InfoResponse)
+async def info(settings: SettingsDep, runtime: RuntimeDep) -> InfoResponse:
+    """Served tasks with their versions, and every limit the API enforces."""
+    return InfoResponse(
+        tasks={t: (m.version if (m := runtime.models.get(t)) else None) for t in settings.tasks},
+        limits={
+            "max_client_batch_size": settings.max_client_batch_size,
+            "max_input_chars": settings.max_input_chars,
+            "payload_limit": settings.payload_limit,
+            "max_page_size": settings.max_page_size,
+            "batch_max_size": settings.batch_max_size,
+            "batch_max_wait_ms": settings.batch_max_wait_ms,
+            "max_queue": settings.max_queue,
+        },
+        engine=settings.engine,
+    )

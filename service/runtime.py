@@ -1,0 +1,121 @@
+"""The models a running service holds: loading, hot reload and batched scoring.
+
+Built in the app's lifespan and kept on ``app.state``; nothing is loaded at import time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+
+import numpy as np
+
+from models.base import PostMetadata
+from models.errors import NotReadyError, RegistryError
+from models.registry import Registry
+from models.scorer import LoadedModel, load_active_models
+from service.batcher import MicroBatcher
+from service.config import Settings
+from service.metrics import Metrics
+
+log = logging.getLogger(__name__)
+
+
+class ModelRuntime:
+    """Active model per task, each behind a micro-batcher.
+
+    Args:
+        registry: where versions live.
+        settings: tasks served, engine and batching limits.
+        metrics: where batch sizes and inference times are recorded.
+    """
+
+    def __init__(self, registry: Registry, settings: Settings, metrics: Metrics) -> None:
+        self.registry = registry
+        self.settings = settings
+        self.metrics = metrics
+        self.models: dict[str, LoadedModel] = {}
+        self.load_errors: dict[str, str] = {}
+        self._batchers: dict[str, MicroBatcher] = {}
+
+    @property
+    def tasks(self) -> list[str]:
+        return list(self.settings.tasks)
+
+    def _load_all(self) -> tuple[dict[str, LoadedModel], dict[str, str]]:
+        loaded: dict[str, LoadedModel] = {}
+        errors: dict[str, str] = {}
+        for task in self.tasks:
+            try:
+                loaded.update(
+                    load_active_models(self.registry, [task], {"engine": self.settings.engine})
+                )
+            except RegistryError as exc:
+                errors[task] = exc.message
+                log.error("cannot load the active %s model: %s", task, exc.message)
+        return loaded, errors
+
+    def load(self) -> None:
+        """Load every served task's active version (a task that fails is reported, not fatal)."""
+        self.models, self.load_errors = self._load_all()
+        self._publish()
+
+    async def reload(self) -> dict[str, str]:
+        """Load the registry's active versions and swap them in; a task that fails keeps its model.
+
+        Returns:
+            task → version now serving.
+        """
+        fresh, errors = await asyncio.to_thread(self._load_all)
+        merged = {**self.models, **fresh}  # a task that failed to load keeps serving its old model
+        self.models, self.load_errors = merged, errors
+        self._publish()
+        if errors:
+            raise RegistryError("; ".join(f"{t}: {e}" for t, e in errors.items()))
+        return {t: m.version for t, m in self.models.items()}
+
+    def _publish(self) -> None:
+        self.metrics.model_info.clear()
+        for task, model in self.models.items():
+            self.metrics.model_info.labels(task, model.manifest.kind, model.version).set(1)
+
+    def _batcher(self, task: str) -> MicroBatcher:
+        batcher = self._batchers.get(task)
+        if batcher is None:
+
+            def predict(
+                texts: list[str], meta: list[PostMetadata | None]
+            ) -> tuple[LoadedModel, np.ndarray]:
+                model = self.models[task]  # read at call time, so a reload takes effect at once
+                return model, model.classifier.predict_proba(texts, meta)
+
+            batcher = MicroBatcher(
+                predict,
+                max_batch=self.settings.batch_max_size,
+                max_wait=self.settings.batch_max_wait_ms / 1000,
+                max_queue=self.settings.max_queue,
+                observe=lambda size, secs: self.metrics.observe_batch(task, size, secs),
+            )
+            self._batchers[task] = batcher
+        return batcher
+
+    async def score(
+        self, task: str, texts: Sequence[str], metadata: Sequence[PostMetadata | None]
+    ) -> tuple[LoadedModel, np.ndarray]:
+        """Probabilities for ``texts`` from the task's active model, and that model."""
+        if task not in self.models:
+            reason = self.load_errors.get(task, "no active version in the registry")
+            raise NotReadyError(f"task {task!r} is not available: {reason}")
+        batcher = self._batcher(task)
+        self.metrics.queue.labels(task).set(batcher.waiting + len(texts))
+        model, proba = await batcher.submit(texts, metadata)
+        self.metrics.queue.labels(task).set(batcher.waiting)
+        if not isinstance(model, LoadedModel):  # pragma: no cover - defensive
+            raise NotReadyError(f"task {task!r} returned no model")
+        return model, proba
+
+    async def close(self) -> None:
+        for batcher in self._batchers.values():
+            await batcher.close()
+        self._batchers.clear()

@@ -1,0 +1,108 @@
+"""Checks on request bodies that depend on settings, shared by every route that takes text.
+
+Pydantic checks types; this module checks the limits (batch size, text length), the
+task and label names and the alignment of metadata, and answers with ``InputError``s that
+name the offending field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from models.base import PostMetadata
+from models.errors import InputError
+from models.tasks import get_task
+from service.config import Settings
+from service.schemas import ClassifyRequest, Metadata
+
+
+@dataclass(frozen=True)
+class ClassifyInput:
+    """A validated classify request, in the shapes the runtime wants."""
+
+    texts: list[str]
+    metadata: list[PostMetadata | None]
+    tasks: list[str]
+    thresholds: dict[str, float]
+    store: bool
+
+
+def clean_text(value: str, field: str, settings: Settings) -> str:
+    """Refuse empty, over-long or un-encodable text; drop NUL characters no database stores."""
+    if "\x00" in value:
+        value = value.replace("\x00", " ")
+    if not value.strip():
+        raise InputError(f"{field} is empty or whitespace-only")
+    if len(value) > settings.max_input_chars:
+        raise InputError(
+            f"{field} has {len(value)} characters; the limit is {settings.max_input_chars} "
+            "(max_input_chars)"
+        )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"{field} is not valid Unicode (lone surrogate)") from None
+    return value
+
+
+def _metadata(item: Metadata | None) -> PostMetadata | None:
+    if item is None:
+        return None
+    posted = item.posted_at
+    stamp = posted.timestamp() if isinstance(posted, datetime) else posted
+    return PostMetadata(
+        likes=item.likes, comments=item.comments, shares=item.shares, posted_at=stamp
+    )
+
+
+def check_classify(req: ClassifyRequest, settings: Settings) -> ClassifyInput:
+    """Validate ``req`` against the settings' limits and the served tasks."""
+    if (req.text is None) == (req.texts is None):
+        raise InputError("give exactly one of 'text' and 'texts'")
+    if req.text is not None:
+        texts = [clean_text(req.text, "text", settings)]
+    else:
+        raw = req.texts or []
+        if not raw:
+            raise InputError("texts is empty; send 1 to max_client_batch_size texts")
+        if len(raw) > settings.max_client_batch_size:
+            raise InputError(
+                f"texts has {len(raw)} items; the limit is {settings.max_client_batch_size} "
+                "(max_client_batch_size)"
+            )
+        texts = [clean_text(t, f"texts[{i}]", settings) for i, t in enumerate(raw)]
+
+    tasks = list(dict.fromkeys(req.tasks)) if req.tasks is not None else list(settings.tasks)
+    if not tasks:
+        raise InputError("tasks is empty")
+    for name in tasks:
+        get_task(name)
+        if name not in settings.tasks:
+            raise InputError(
+                f"task {name!r} is not served here; served: {', '.join(settings.tasks)}"
+            )
+
+    labels = {label: name for name in tasks for label in get_task(name).labels}
+    thresholds = dict(req.thresholds or {})
+    for label, value in thresholds.items():
+        if label not in labels:
+            raise InputError(
+                f"thresholds: unknown label {label!r}; labels of the requested tasks: "
+                f"{', '.join(labels)}"
+            )
+        if not 0.0 <= value <= 1.0:
+            raise InputError(f"thresholds.{label} must be within [0, 1], got {value}")
+
+    meta = req.metadata
+    if meta is None:
+        metadata: list[PostMetadata | None] = [None] * len(texts)
+    elif isinstance(meta, Metadata):
+        if len(texts) != 1:
+            raise InputError("metadata must be a list aligned with texts")
+        metadata = [_metadata(meta)]
+    else:
+        if len(meta) != len(texts):
+            raise InputError(f"metadata has {len(meta)} items for {len(texts)} texts")
+        metadata = [_metadata(m) for m in meta]
+    return ClassifyInput(texts, metadata, tasks, thresholds, req.store)
