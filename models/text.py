@@ -173,7 +173,7 @@ def normalize(text: str, config: TextConfig = TextConfig()) -> str:
     return text
 
 
-_MASK_CHARS = str.maketrans("", "", ".*_-")
+_MASK_CHARS = str.maketrans("", "", "._-")  # "*" stands for a hidden letter: keep it
 
 
 def normalize_many(texts: Iterable[str], config: TextConfig = TextConfig()) -> list[str]:

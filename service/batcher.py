@@ -9,6 +9,7 @@ also means one model call at a time, which is what a CPU-bound model wants.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -83,10 +84,8 @@ class MicroBatcher:
     async def close(self) -> None:
         if self._worker is not None:
             self._worker.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await self._worker
-            except asyncio.CancelledError:
-                pass
 
     async def _gather(self) -> list[_Job]:
         first, self._carry = self._carry, None

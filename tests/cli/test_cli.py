@@ -1,0 +1,117 @@
+"""The ``vimod`` command line, end to end on the seed registry."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from models.registry import Registry
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def env(registry_dir: Path, tmp_path: Path) -> dict[str, str]:
+    return {
+        "VIMOD_REGISTRY_DIR": str(registry_dir),
+        "VIMOD_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "VIMOD_DATA_DIR": str(tmp_path),
+    }
+
+
+def test_train_evaluate_activate_rollback(env: dict[str, str], tmp_path: Path) -> None:
+    reg = Registry(env["VIMOD_REGISTRY_DIR"])
+    before = reg.active_version("toxicity")
+    data = tmp_path / "train.csv"
+    data.write_text(
+        "text,label\n" + "hay quá,CLEAN\nđồ ngu,OFFENSIVE\nbắc kỳ chó,HATE\n" * 4, "utf-8"
+    )
+    out = runner.invoke(
+        app, ["train", "--data", f"csv:{data}", "--set", "min_df=1", "--set", "C=2"], env=env
+    )
+    assert out.exit_code == 0, out.output
+    version = out.output.strip().splitlines()[-1]
+    assert reg.manifest(version).config["C"] == 2
+    out = runner.invoke(app, ["evaluate", version, "--data", f"csv:{data}"], env=env)
+    assert out.exit_code == 0, out.output
+    assert "macro-F1" in out.output
+    assert (reg.path(version) / "reports").is_dir()
+    assert runner.invoke(app, ["models", "activate", version], env=env).exit_code == 0
+    assert reg.active_version("toxicity") == version
+    listing = runner.invoke(app, ["models", "list", "--task", "toxicity"], env=env)
+    assert version[:12] in listing.output
+    out = runner.invoke(app, ["models", "rollback", "--task", "toxicity"], env=env)
+    assert out.exit_code == 0, out.output
+    assert reg.active_version("toxicity") == before
+
+
+def test_errors_are_one_line_and_exit_1(env: dict[str, str]) -> None:
+    out = runner.invoke(app, ["models", "activate", "no-such-version"], env=env)
+    assert out.exit_code == 1
+    assert "NotFound" in out.output
+    out = runner.invoke(app, ["train", "--data", "nosuch:train"], env=env)
+    assert out.exit_code == 1 and "unknown dataset" in out.output
+
+
+def test_classify_file_csv_and_jsonl(env: dict[str, str], tmp_path: Path) -> None:
+    src = tmp_path / "posts.csv"
+    src.write_text("text,extra\nđồ ngu như bò,1\ncảm ơn bạn nhiều,2\n", "utf-8")
+    out_csv = tmp_path / "out.csv"
+    res = runner.invoke(app, ["classify", str(src), "-o", str(out_csv)], env=env)
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(out_csv.open(encoding="utf-8")))
+    assert [r["extra"] for r in rows] == ["1", "2"]
+    assert (
+        rows[0]["toxicity_label"] in {"OFFENSIVE", "HATE"} and rows[1]["toxicity_label"] == "CLEAN"
+    )
+    assert rows[0]["misinformation_label"] in {"RELIABLE", "UNRELIABLE"}
+    out_jsonl = tmp_path / "out.jsonl"
+    res = runner.invoke(
+        app, ["classify", str(src), "-o", str(out_jsonl), "--task", "toxicity"], env=env
+    )
+    assert res.exit_code == 0, res.output
+    first = json.loads(out_jsonl.read_text("utf-8").splitlines()[0])
+    assert set(first["categories"]) == {"toxicity"}
+    assert abs(sum(first["categories"]["toxicity"]["scores"].values()) - 1) < 1e-3
+
+
+def test_classify_reports_missing_column(env: dict[str, str], tmp_path: Path) -> None:
+    src = tmp_path / "posts.csv"
+    src.write_text("body\nxin chào\n", "utf-8")
+    res = runner.invoke(app, ["classify", str(src), "-o", str(tmp_path / "o.csv")], env=env)
+    assert res.exit_code == 1 and "column 'text'" in res.output
+
+
+def test_feedback_export_roundtrips_into_training(env: dict[str, str], tmp_path: Path) -> None:
+    from service.db import make_engine, session_factory, upgrade_database
+    from service.store import record_feedback
+
+    url = env["VIMOD_DATABASE_URL"]
+    upgrade_database(url)
+    engine = make_engine(url)
+    with session_factory(engine)() as s:
+        for text, label in [
+            ("đồ ngu", "OFFENSIVE"),
+            ("hay quá", "CLEAN"),
+            ("bắc kỳ chó", "HATE"),
+        ] * 2:
+            record_feedback(session=s, task="toxicity", label=label, moderator_id="m", text=text)
+    engine.dispose()
+    out = tmp_path / "fb.jsonl"
+    res = runner.invoke(app, ["feedback", "export", "-o", str(out)], env=env)
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert len(lines) == 6 and {x["label"] for x in lines} == {"OFFENSIVE", "CLEAN", "HATE"}
+    res = runner.invoke(
+        app, ["train", "--data", "seed:toxicity", "--data", f"feedback:{out}"], env=env
+    )
+    assert res.exit_code == 0, res.output
+    version = res.output.strip().splitlines()[-1]
+    assert "feedback:" in " ".join(
+        Registry(env["VIMOD_REGISTRY_DIR"]).manifest(version).training["datasets"]
+    )
