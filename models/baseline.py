@@ -31,6 +31,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "text": TextConfig().to_dict(),
     "word_ngrams": [1, 2],
     "char_ngrams": [2, 5],
+    "char_accented": False,
     "accent_blind": True,
     "max_features": 300_000,
     "min_df": 2,
@@ -73,18 +74,21 @@ class BaselineClassifier:
                     lowercase=False,
                 ),
             ),
-            (
-                "char",
-                TfidfVectorizer(
-                    analyzer="char_wb",
-                    ngram_range=tuple(cfg["char_ngrams"]),
-                    min_df=cfg["min_df"],
-                    max_features=cap,
-                    sublinear_tf=True,
-                    lowercase=False,
-                ),
-            ),
         ]
+        if cfg["char_accented"]:
+            parts.append(
+                (
+                    "char",
+                    TfidfVectorizer(
+                        analyzer="char_wb",
+                        ngram_range=tuple(cfg["char_ngrams"]),
+                        min_df=cfg["min_df"],
+                        max_features=cap,
+                        sublinear_tf=True,
+                        lowercase=False,
+                    ),
+                )
+            )
         if cfg["accent_blind"]:
             parts.append(
                 (

@@ -30,6 +30,7 @@ _MENTION = re.compile(r"(?<![\w@])@[\w.]+")
 _PHONE = re.compile(r"(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)")
 _MASKED = re.compile(r"(?<!\S)(\w)(?:[.*_\-](\w)){1,4}(?!\S)")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+", re.UNICODE)
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 _VOWELS = re.compile(r"[aeiouyAEIOUY]")
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -120,11 +121,28 @@ def _squeeze_unless_acronym(match: re.Match[str]) -> str:
     return _squeeze(word)
 
 
+@cache
+def _bare_table() -> dict[int, str]:
+    """Code point → its letter without diacritics, for every accented Latin letter."""
+    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in range(0x00C0, 0x1F00):
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        base = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+        if base != chr(code) and base.isascii() and base:
+            table[code] = base
+    return table
+
+
 def strip_diacritics(text: str) -> str:
     """Drop all Vietnamese diacritics (``đ`` → ``d``); used for accent-blind features."""
+    if text.isascii():
+        return text
+    text = text.translate(_bare_table())
+    if text.isascii() or not _COMBINING.search(text):
+        return text
+    # Decomposed (NFD) input: drop the combining marks themselves.
     decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return bare.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
 def mask_entities(text: str) -> str:

@@ -1,0 +1,5 @@
+"""``python -m cli`` runs the ``vimod`` CLI (used by the benchmarks)."""
+
+from cli.main import app
+
+app()
