@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from models.base import PostMetadata
-from models.errors import OverloadedError
+from models.errors import NotReadyError, OverloadedError
 
 # Returns (tag, proba): the tag (e.g. the model used) is handed to every request in the batch.
 PredictFn = Callable[[list[str], list[PostMetadata | None]], tuple[Any, np.ndarray]]
@@ -82,6 +82,14 @@ class MicroBatcher:
         return await future
 
     async def close(self) -> None:
+        """Stop the worker and fail every request still waiting (the service is stopping)."""
+        pending = [self._carry] if self._carry is not None else []
+        self._carry = None
+        while not self._queue.empty():
+            pending.append(self._queue.get_nowait())
+        for job in pending:
+            if not job.future.done():
+                job.future.set_exception(NotReadyError("the service is shutting down"))
         if self._worker is not None:
             self._worker.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from models.tasks import TASKS
@@ -55,6 +55,12 @@ class Settings(BaseSettings):
         if unknown:
             raise ValueError(f"unknown task(s) {unknown}; known: {list(TASKS)}")
         return value
+
+    @model_validator(mode="after")
+    def _queue_holds_a_batch(self) -> Settings:
+        if self.max_queue < self.max_client_batch_size:
+            raise ValueError("max_queue must be at least max_client_batch_size")
+        return self
 
     @field_validator("database_url")
     @classmethod

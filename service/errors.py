@@ -31,7 +31,14 @@ STATUS: dict[str, int] = {
     "Internal": 500,
 }
 
-_HTTP_TYPES = {404: "NotFound", 405: "MethodNotAllowed", 413: "PayloadTooLarge"}
+# FastAPI raises a 400 HTTPException only when it cannot parse the body (not UTF-8, nested
+# too deep), which is the same failure as the json_invalid case below.
+_HTTP_TYPES = {
+    400: "InvalidJSON",
+    404: "NotFound",
+    405: "MethodNotAllowed",
+    413: "PayloadTooLarge",
+}
 
 
 def error_response(
@@ -82,9 +89,13 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     error_type = _HTTP_TYPES.get(exc.status_code, "HTTP")
-    return _counted(
-        request, error_response(exc.status_code, error_type, str(exc.detail)), error_type
-    )
+    message = str(exc.detail)
+    if exc.status_code == 404 and message == "Not Found":
+        message = f"no route {request.method} {request.url.path}; see /docs"
+    response = error_response(exc.status_code, error_type, message)
+    if exc.headers:
+        response.headers.update(exc.headers)  # e.g. the Allow header a 405 must carry
+    return _counted(request, response, error_type)
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from models.base import PostMetadata
-from models.errors import NotReadyError, RegistryError
+from models.errors import NotFoundError, NotReadyError, RegistryError
 from models.registry import Registry
 from models.scorer import LoadedModel, load_active_models
 from service.batcher import MicroBatcher
@@ -51,7 +51,7 @@ class ModelRuntime:
                 loaded.update(
                     load_active_models(self.registry, [task], {"engine": self.settings.engine})
                 )
-            except RegistryError as exc:
+            except (RegistryError, NotFoundError) as exc:  # NotFound: ACTIVE names no version
                 errors[task] = exc.message
                 log.error("cannot load the active %s model: %s", task, exc.message)
         return loaded, errors

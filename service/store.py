@@ -30,14 +30,20 @@ def save_predictions(*, session: Session, items: Sequence[tuple[str, str, dict[s
     """Persist ``(id, text, categories)`` triples from one classify request."""
     now = utcnow()
     session.add_all(
-        StoredPrediction(id=pid, text=text, categories=cats, created_at=now)
+        StoredPrediction(id=pid, text=_no_nul(text), categories=cats, created_at=now)
         for pid, text, cats in items
     )
     session.commit()
 
 
+def _no_nul(text: str) -> str:
+    """PostgreSQL text cannot hold NUL; store a space so every caller (API, CLI) is safe."""
+    return text.replace("\x00", " ")
+
+
 def get_prediction(*, session: Session, prediction_id: str) -> StoredPrediction:
-    row = session.get(StoredPrediction, prediction_id)
+    # No stored id holds NUL, and PostgreSQL refuses to even compare with one.
+    row = None if "\x00" in prediction_id else session.get(StoredPrediction, prediction_id)
     if row is None:
         raise NotFoundError(
             f'no stored prediction with id {prediction_id!r} (classify with "store": true)'
@@ -73,6 +79,9 @@ def record_feedback(
     get_task(task).check_label(label)
     if (prediction_id is None) == (text is None):
         raise InputError("give exactly one of 'prediction_id' and 'text'")
+    moderator_id = moderator_id.replace("\x00", "")
+    text = None if text is None else _no_nul(text)
+    note = None if note is None else _no_nul(note)
     fields = {
         "task": task,
         "label": label,

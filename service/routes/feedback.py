@@ -7,7 +7,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
 
-from models.tasks import get_task
+from models.errors import InputError
+from models.tasks import TASKS, get_task
 from service.deps import MetricsDep, SessionDep, SettingsDep
 from service.schemas import ErrorResponse, FeedbackOut, FeedbackPage, FeedbackRequest
 from service.store import feedback_as_dict, list_feedback, record_feedback
@@ -43,10 +44,10 @@ def create_feedback(
         session=session,
         task=body.task,
         label=body.label,
-        moderator_id=body.moderator_id.replace("\x00", ""),
+        moderator_id=body.moderator_id,
         prediction_id=body.prediction_id,
         text=text,
-        note=None if body.note is None else body.note.replace("\x00", " "),
+        note=body.note,
         idempotency_key=idempotency_key,
     )
     if created:
@@ -56,14 +57,18 @@ def create_feedback(
     return FeedbackOut(**feedback_as_dict(row))
 
 
-@router.get("", response_model=FeedbackPage, responses=_ERRORS)  # type: ignore[arg-type]
+@router.get("", response_model=FeedbackPage, responses={422: _ERRORS[422]})  # type: ignore[arg-type]
 def get_feedback(
     session: SessionDep,
     settings: SettingsDep,
     task: str | None = None,
     label: str | None = None,
-    since: Annotated[datetime | None, Query(description="Created at or after (ISO-8601).")] = None,
-    until: Annotated[datetime | None, Query(description="Created before (ISO-8601).")] = None,
+    since: Annotated[
+        datetime | None, Query(description="Created at or after (ISO-8601; no offset: UTC).")
+    ] = None,
+    until: Annotated[
+        datetime | None, Query(description="Created before (ISO-8601; no offset: UTC).")
+    ] = None,
     limit: Annotated[int, Query(ge=1)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> FeedbackPage:
@@ -72,6 +77,9 @@ def get_feedback(
         get_task(task)
         if label is not None:
             get_task(task).check_label(label)
+    elif label is not None and all(label not in t.labels for t in TASKS.values()):
+        known = ", ".join(lab for t in TASKS.values() for lab in t.labels)
+        raise InputError(f"unknown label {label!r}; expected one of {known}")
     limit = min(limit, settings.max_page_size)
     rows, total = list_feedback(
         session=session,

@@ -1,0 +1,160 @@
+"""``GET /v1/models``, ``POST /v1/models/reload`` and ``GET /v1/info``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from service_checks import assert_error
+
+from models.registry import Manifest, Registry
+from models.tasks import TOXICITY
+from training.datasets import Example
+from training.train import TrainJob, run_training
+
+EXAMPLES = [
+    Example(text, label, "test")
+    for text, label in [
+        ("cảm ơn bạn nhiều", "CLEAN"),
+        ("bài viết hay quá", "CLEAN"),
+        ("đồ ngu như bò", "OFFENSIVE"),
+        ("câm mồm đi thằng ngu", "OFFENSIVE"),
+        ("lũ súc vật cút khỏi đây", "HATE"),
+        ("bọn chúng là lũ súc vật", "HATE"),
+    ]
+]
+
+
+def _train(registry: Registry, *, activate: bool) -> Manifest:
+    job = TrainJob(task=TOXICITY, train=EXAMPLES, config={"min_df": 1}, show_progress=False)
+    return run_training("baseline", job, registry, datasets=["test"], activate=activate)
+
+
+def _models(client: TestClient) -> dict[str, dict[str, Any]]:
+    response = client.get("/v1/models")
+    assert response.status_code == 200, response.text
+    return {m["version"]: m for m in response.json()["models"]}
+
+
+def _serving(client: TestClient, task: str = "toxicity") -> str:
+    response = client.post("/v1/classify", json={"text": "đồ ngu", "tasks": [task]})
+    assert response.status_code == 200, response.text
+    version: str = response.json()["results"][0]["categories"][task]["model_version"]
+    return version
+
+
+def test_models_lists_every_task_version(
+    shared_api: TestClient, seed_versions: dict[str, str]
+) -> None:
+    models = _models(shared_api)
+
+    assert set(models) == set(seed_versions.values())
+    for task, version in seed_versions.items():
+        entry = models[version]
+        assert entry["task"] == task
+        assert entry["kind"] == "baseline"
+        assert tuple(entry["labels"]) == (
+            TOXICITY.labels if task == "toxicity" else ("RELIABLE", "UNRELIABLE")
+        )
+        assert entry["data_fingerprint"].startswith("sha256:")
+        assert (entry["active"], entry["loaded"]) == (True, True)
+
+
+def test_reload_serves_a_newly_activated_version(
+    api: TestClient, registry: Registry, seed_versions: dict[str, str]
+) -> None:
+    fresh = _train(registry, activate=False)
+    listed = _models(api)
+    assert (listed[fresh.version]["active"], listed[fresh.version]["loaded"]) == (False, False)
+    assert listed[fresh.version]["created_at"] == fresh.created_at
+
+    registry.activate(fresh.version)
+    assert _serving(api) == seed_versions["toxicity"]  # nothing changes until a reload
+
+    response = api.post("/v1/models/reload")
+
+    assert response.status_code == 200, response.text
+    assert response.json() == {
+        "serving": {"toxicity": fresh.version, "misinformation": seed_versions["misinformation"]}
+    }
+    assert _serving(api) == fresh.version
+    assert _serving(api, "misinformation") == seed_versions["misinformation"]
+    listed = _models(api)
+    assert (listed[fresh.version]["active"], listed[fresh.version]["loaded"]) == (True, True)
+    old = listed[seed_versions["toxicity"]]
+    assert (old["active"], old["loaded"]) == (False, False)
+    assert api.get("/v1/info").json()["tasks"]["toxicity"] == fresh.version
+    metrics = api.get("/metrics").text
+    assert (
+        f'vimod_model_info{{kind="baseline",task="toxicity",version="{fresh.version}"}} 1.0'
+        in metrics
+    )
+    assert seed_versions["toxicity"] not in metrics  # the old version is no longer reported
+
+
+def _corrupt_manifest(directory: Path) -> None:
+    (directory / "manifest.json").write_text("{ not json", encoding="utf-8")
+
+
+def _corrupt_model_file(directory: Path) -> None:
+    (directory / "baseline.joblib").write_bytes(b"\x00garbage")
+
+
+@pytest.mark.parametrize(
+    ("corrupt", "fragment"),
+    [
+        (_corrupt_manifest, "unreadable manifest.json"),
+        (_corrupt_model_file, "cannot load baseline model"),
+        (None, "not found"),  # ACTIVE names a version that does not exist
+    ],
+    ids=["manifest", "model-file", "missing"],
+)
+def test_broken_active_version_is_409_and_the_old_one_keeps_serving(
+    api: TestClient,
+    registry: Registry,
+    registry_dir: Path,
+    seed_versions: dict[str, str],
+    corrupt: Any,
+    fragment: str,
+) -> None:
+    if corrupt is None:
+        version = "20990101-000000-baseline-dead"
+    else:
+        version = _train(registry, activate=False).version
+        corrupt(registry.path(version))
+    (registry_dir / "toxicity" / "ACTIVE").write_text(version + "\n", encoding="utf-8")
+
+    response = api.post("/v1/models/reload")
+
+    assert_error(response, 409, "Registry", "toxicity:", version, fragment)
+    assert _serving(api) == seed_versions["toxicity"]
+    ready = api.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["models"] == seed_versions
+    old = _models(api)[seed_versions["toxicity"]]
+    assert (old["active"], old["loaded"]) == (False, True)  # serving, though no longer active
+
+    registry.activate(seed_versions["toxicity"])
+    assert api.post("/v1/models/reload").json()["serving"] == seed_versions  # and it recovers
+
+
+def test_info_echoes_every_limit(shared_api: TestClient, seed_versions: dict[str, str]) -> None:
+    response = shared_api.get("/v1/info")
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "api_version": "v1",
+        "tasks": seed_versions,
+        "limits": {
+            "max_client_batch_size": 8,
+            "max_input_chars": 500,
+            "payload_limit": 20_000,
+            "max_page_size": 5,
+            "batch_max_size": 64,
+            "batch_max_wait_ms": 5.0,
+            "max_queue": 1024,
+        },
+        "engine": "auto",
+    }

@@ -1,0 +1,64 @@
+"""The committed ``docs/openapi.json`` is the contract; it must equal ``app.openapi()``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from service.app import create_app
+from service.config import Settings
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, Any]:
+    return create_app(Settings()).openapi()
+
+
+def test_committed_openapi_matches_the_app(schema: dict[str, Any]) -> None:
+    committed = json.loads(DOCS.read_text(encoding="utf-8"))
+
+    assert committed == schema, (
+        "docs/openapi.json is out of date; regenerate it with "
+        "`.venv/bin/python scripts/export_openapi.py` and commit the result"
+    )
+
+
+def test_every_documented_error_uses_the_error_shape(schema: dict[str, Any]) -> None:
+    documented = 0
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            for status, response in operation["responses"].items():
+                if not status.startswith(("4", "5")) or path == "/readyz":
+                    continue
+                ref = response["content"]["application/json"]["schema"]["$ref"]
+                assert ref == "#/components/schemas/ErrorResponse", (method, path, status)
+                documented += 1
+
+    assert documented >= 10
+    assert "HTTPValidationError" not in schema["components"]["schemas"]
+    assert set(schema["components"]["schemas"]["ErrorResponse"]["required"]) == {
+        "error",
+        "error_type",
+    }
+
+
+def test_public_routes_are_documented_and_metrics_is_not(schema: dict[str, Any]) -> None:
+    routes = {(m.upper(), p) for p, ops in schema["paths"].items() for m in ops}
+
+    assert routes == {
+        ("POST", "/v1/classify"),
+        ("POST", "/v1/feedback"),
+        ("GET", "/v1/feedback"),
+        ("GET", "/v1/models"),
+        ("POST", "/v1/models/reload"),
+        ("GET", "/v1/info"),
+        ("GET", "/healthz"),
+        ("GET", "/readyz"),
+    }
+    request = schema["components"]["schemas"]["ClassifyRequest"]
+    assert request["additionalProperties"] is False
