@@ -5,13 +5,13 @@ Loaders import their implementation lazily so that serving a baseline never impo
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from models.base import Classifier
 from models.errors import RegistryError
+from models.lazy import resolve
 from models.tasks import Task
 
 Loader = Callable[[Path, Task, dict[str, Any], dict[str, Any]], Classifier]
@@ -30,12 +30,10 @@ def load_classifier(
     target = KINDS.get(kind)
     if target is None:
         raise RegistryError(f"unknown model kind {kind!r}; known: {', '.join(KINDS)}")
-    module_name, _, func = target.partition(":")
     try:
-        module = importlib.import_module(module_name)
+        loader: Loader = resolve(target)
     except ImportError as exc:
         raise RegistryError(
             f"model kind {kind!r} needs extra packages ({exc.name}); install vimod[phobert]"
         ) from exc
-    loader: Loader = getattr(module, func)
     return loader(directory, task, config, options)

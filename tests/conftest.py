@@ -106,10 +106,9 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, En
     _drop_schema(schema)
 
 
-@pytest.fixture
-def settings(registry_dir: Path, db: tuple[str, Engine]) -> Settings:
+def _settings(database_url: str, registry_dir: Path) -> Settings:
     return Settings(
-        database_url=db[0],
+        database_url=database_url,
         registry_dir=registry_dir,
         data_dir=DATA_DIR,
         max_client_batch_size=8,
@@ -117,20 +116,17 @@ def settings(registry_dir: Path, db: tuple[str, Engine]) -> Settings:
         payload_limit=20_000,
         max_page_size=5,
     )
+
+
+@pytest.fixture
+def settings(registry_dir: Path, db: tuple[str, Engine]) -> Settings:
+    return _settings(db[0], registry_dir)
 
 
 @pytest.fixture
 def sqlite_settings(registry_dir: Path, tmp_path: Path) -> Settings:
     """Settings for tests that do not care which database backs the store."""
-    return Settings(
-        database_url=f"sqlite:///{tmp_path / 'api.db'}",
-        registry_dir=registry_dir,
-        data_dir=DATA_DIR,
-        max_client_batch_size=8,
-        max_input_chars=500,
-        payload_limit=20_000,
-        max_page_size=5,
-    )
+    return _settings(f"sqlite:///{tmp_path / 'api.db'}", registry_dir)
 
 
 @pytest.fixture

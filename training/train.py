@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
 import time
 from collections import Counter
@@ -17,6 +16,7 @@ from sklearn.metrics import f1_score
 
 from models.base import Classifier
 from models.errors import InputError
+from models.lazy import resolve
 from models.registry import Manifest, Registry
 from models.tasks import Task
 from training.datasets import Example
@@ -74,12 +74,10 @@ def get_trainer(kind: str) -> Callable[[TrainJob], Classifier]:
     target = TRAINERS.get(kind)
     if target is None:
         raise InputError(f"unknown model kind {kind!r}; known: {', '.join(TRAINERS)}")
-    module_name, _, func = target.partition(":")
     try:
-        module = importlib.import_module(module_name)
+        trainer: Callable[[TrainJob], Classifier] = resolve(target)
     except ImportError as exc:
         raise InputError(f"model kind {kind!r} needs extra packages ({exc.name})") from exc
-    trainer: Callable[[TrainJob], Classifier] = getattr(module, func)
     return trainer
 
 

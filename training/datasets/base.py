@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from models.base import PostMetadata
 from models.errors import InputError
+from models.lazy import resolve
 from models.tasks import Task
 
 
@@ -57,8 +57,7 @@ def load_dataset(spec: str, context: DataContext) -> list[Example]:
     target = ADAPTERS.get(source)
     if target is None:
         raise InputError(f"unknown dataset {source!r}; known: {', '.join(ADAPTERS)}")
-    module_name, _, func = target.partition(":")
-    adapter: Adapter = getattr(importlib.import_module(module_name), func)
+    adapter: Adapter = resolve(target)
     examples = adapter(arg or None, context)
     if not examples:
         raise InputError(f"dataset {spec!r} is empty")
