@@ -194,6 +194,11 @@ def normalize(text: str, config: TextConfig = TextConfig()) -> str:
 _MASK_CHARS = str.maketrans("", "", "._-")  # "*" stands for a hidden letter: keep it
 
 
+# Small on purpose: it serves the second task of a request (both tasks normalise the same
+# texts) and reposted duplicates, not a whole corpus.
+_normalize_cached = lru_cache(maxsize=1024)(normalize)
+
+
 def normalize_many(texts: Iterable[str], config: TextConfig = TextConfig()) -> list[str]:
-    """``normalize`` over a batch."""
-    return [normalize(t, config) for t in texts]
+    """``normalize`` over a batch, reusing results for texts seen very recently."""
+    return [_normalize_cached(t, config) for t in texts]
