@@ -66,3 +66,35 @@ def rollback(task: Annotated[str, typer.Option(help="Task to roll back.")] = "to
         typer.echo(f"{m.task}: rolled back to {m.version}")
 
     run_guarded(_run)
+
+
+@app.command("export-onnx")
+def export_onnx(
+    version: str,
+    int8: Annotated[bool, typer.Option("--int8", help="Also write a dynamic int8 model.")] = False,
+    data: Annotated[
+        str | None, typer.Option(help="Dataset spec for the parity texts (default: seed corpus).")
+    ] = None,
+    samples: Annotated[int, typer.Option(min=1, help="Parity texts to score.")] = 64,
+) -> None:
+    """Export a phobert VERSION to ONNX in its directory, checked against torch."""
+
+    def _run() -> None:
+        from models.onnx_export import export_onnx as run_export
+        from models.tasks import TASKS
+        from training.datasets import DataContext, load_dataset
+
+        cfg = settings()
+        reg = registry(cfg)
+        manifest = reg.manifest(version)
+        task = TASKS[manifest.task]
+        examples = load_dataset(data or f"seed:{task.name}", DataContext(task, cfg.data_dir))
+        texts = [e.text for e in examples[:samples]]
+        report = run_export(reg.path(version), int8=int8, sample_texts=texts)
+        typer.echo(
+            f"{report.path}: max |Δp| {report.max_abs_diff:.2e} vs torch on {report.n_samples} "
+            f"texts (limit {report.tolerance:g}), labels agree {report.label_agreement:.1%}, "
+            f"{report.size_mb} MB"
+        )
+
+    run_guarded(_run)

@@ -12,7 +12,6 @@ from typing import Any
 import numpy as np
 import pytest
 from fastapi.testclient import TestClient
-from service_checks import assert_error
 
 from models.base import PostMetadata
 from models.errors import OverloadedError
@@ -20,6 +19,7 @@ from models.scorer import LoadedModel
 from service.app import create_app
 from service.batcher import MicroBatcher
 from service.config import Settings
+from tests.service.service_checks import assert_error
 
 
 class Model:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fastapi.testclient import TestClient
-from service_checks import assert_error
 
 from service.app import create_app
 from service.config import Settings
+from tests.service.service_checks import assert_error
 
 
 def test_unknown_route_is_404(shared_api: TestClient) -> None:

@@ -9,7 +9,8 @@ import json
 from collections.abc import Iterator
 
 from fastapi.testclient import TestClient
-from service_checks import assert_error
+
+from tests.service.service_checks import assert_error
 
 LIMIT = 20_000
 

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from service_checks import assert_error
+
+from tests.service.service_checks import assert_error
 
 JSON = {"content-type": "application/json"}
 

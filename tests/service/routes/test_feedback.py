@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from service_checks import assert_error
+
+from tests.service.service_checks import assert_error
 
 HANOI = timezone(timedelta(hours=7))
 

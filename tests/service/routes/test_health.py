@@ -7,10 +7,10 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
-from service_checks import assert_error
 
 from service.app import create_app
 from service.config import Settings
+from tests.service.service_checks import assert_error
 
 
 def _samples(client: TestClient) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from service_checks import assert_error
 
 from models.registry import Manifest, Registry
 from models.tasks import TOXICITY
+from tests.service.service_checks import assert_error
 from training.datasets import Example
 from training.train import TrainJob, run_training
 
