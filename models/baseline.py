@@ -4,10 +4,17 @@ Features are word 1–2-grams and character 2–5-grams of the normalised text, 
 character n-grams of the accent-stripped text so a post typed without diacritics
 ("thang nay ngu") lands near its accented twin. Word segmentation is off by default:
 word bigrams already capture compounds, and underthesea would cap throughput.
+
+With ``metadata`` or ``knn`` on (the misinformation defaults), the logistic regression
+becomes the first stage of a stack: its out-of-fold logit, plus nearest-neighbour votes,
+feed ``models.metadata.MetadataFusion``, which adds post metadata when a request has it
+and scores text-only requests with a text-only branch. Per-task defaults live in
+``TASK_DEFAULTS``; toxicity keeps the plain model.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -20,29 +27,60 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
 from models.base import PostMetadata
-from models.errors import RegistryError
-from models.metadata import metadata_matrix
+from models.errors import InputError, RegistryError
+from models.metadata import MetadataFusion, cross_fit, metadata_matrix
+from models.neighbors import NeighbourVotes
 from models.tasks import Task
 from models.text import TextConfig, normalize_many, strip_diacritics
+
+log = logging.getLogger(__name__)
 
 MODEL_FILE = "baseline.joblib"
 
 DEFAULT_CONFIG: dict[str, Any] = {
     "text": TextConfig().to_dict(),
     "word_ngrams": [1, 2],
-    "char_ngrams": [2, 5],
-    "char_accented": False,
+    "char_ngrams": [2, 5],  # null: no character n-grams
     "accent_blind": True,
     "max_features": 300_000,
     "min_df": 2,
     "C": 4.0,
     "class_weight": "balanced",
-    "metadata": False,
+    "metadata": False,  # stack with post metadata (MetadataFusion)
+    "knn": 0,  # neighbours in the nearest-neighbour vote; 0: off
+    "max_chars": 0,  # score only the first N characters; 0: all
+    "folds": 5,  # out-of-fold splits for the stack
 }
+
+# Chosen on ReINTEL dev (docs/misinformation.md): news-like posts gain from segmented
+# words and word trigrams (+0.005–0.01 dev ROC-AUC), not from character or accent-blind
+# n-grams, which cost time. Segmentation is linear in length (~0.3 s for 28k characters);
+# ``max_chars`` only bounds the worst case.
+TASK_DEFAULTS: dict[str, dict[str, Any]] = {
+    "misinformation": {
+        "text": TextConfig(segment=True).to_dict(),
+        "word_ngrams": [1, 3],
+        "char_ngrams": None,
+        "accent_blind": False,
+        "metadata": True,
+        "knn": 10,
+        "max_chars": 20_000,
+    },
+}
+MIN_STACK_ROWS = 200  # below this the stack overfits; use the plain model
 
 
 def _accent_blind(text: str) -> str:
     return strip_diacritics(text)
+
+
+def _clip(text: str, limit: int) -> str:
+    """The first ``limit`` characters, cut at a space when one is near the end."""
+    if limit <= 0 or len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return cut[:space] if space > limit // 2 else cut
 
 
 class BaselineClassifier:
@@ -52,10 +90,16 @@ class BaselineClassifier:
 
     def __init__(self, task: Task, config: dict[str, Any] | None = None) -> None:
         self.task = task
-        self.config: dict[str, Any] = {**DEFAULT_CONFIG, **(config or {})}
+        self.config: dict[str, Any] = {
+            **DEFAULT_CONFIG,
+            **TASK_DEFAULTS.get(task.name, {}),
+            **(config or {}),
+        }
         self.text_config = TextConfig.from_dict(self.config["text"])
         self._features: FeatureUnion | None = None
         self._model: LogisticRegression | None = None
+        self._neighbours: NeighbourVotes | None = None
+        self._fusion: MetadataFusion | None = None
 
     # -- training ----------------------------------------------------------------------
     def _build_features(self) -> FeatureUnion:
@@ -75,7 +119,7 @@ class BaselineClassifier:
                 ),
             ),
         ]
-        if cfg["char_accented"]:
+        if cfg["char_ngrams"]:
             parts.append(
                 (
                     "char",
@@ -89,7 +133,7 @@ class BaselineClassifier:
                     ),
                 )
             )
-        if cfg["accent_blind"]:
+        if cfg["accent_blind"] and cfg["char_ngrams"]:
             parts.append(
                 (
                     "bare",
@@ -106,36 +150,75 @@ class BaselineClassifier:
             )
         return FeatureUnion(parts)
 
+    def _prepare(self, texts: Sequence[str]) -> list[str]:
+        limit = int(self.config["max_chars"] or 0)
+        return normalize_many((_clip(t, limit) for t in texts), self.text_config)
+
+    def _fit_text(
+        self, norm: Sequence[str], y: np.ndarray
+    ) -> tuple[FeatureUnion, LogisticRegression, NeighbourVotes | None]:
+        """Fit the first stage (TF-IDF, logistic regression, neighbours) on ``norm``."""
+        features = self._build_features()
+        x = features.fit_transform(norm)
+        model = LogisticRegression(
+            C=float(self.config["C"]),
+            class_weight=self.config["class_weight"],
+            max_iter=2000,
+        )
+        model.fit(x, y)
+        k = int(self.config["knn"] or 0)
+        neighbours = NeighbourVotes(k, len(self.task.labels)).fit(x, y) if k > 0 else None
+        return features, model, neighbours
+
+    @staticmethod
+    def _stack_features(
+        x: sparse.spmatrix, model: LogisticRegression, neighbours: NeighbourVotes | None
+    ) -> np.ndarray:
+        """What the fusion sees of a text: the logit(s), then the neighbour votes."""
+        logit = model.decision_function(x)
+        parts = [logit.reshape(x.shape[0], -1)]
+        if neighbours is not None:
+            parts.append(neighbours.transform(x))
+        return np.hstack(parts)
+
+    def _wants_stack(self, y: np.ndarray) -> bool:
+        if not (self.config["metadata"] or int(self.config["knn"] or 0) > 0):
+            return False
+        counts = np.bincount(y, minlength=len(self.task.labels))
+        folds = int(self.config["folds"])
+        if len(y) < MIN_STACK_ROWS or counts.min() < 2 * folds:
+            log.info("%d examples: too few to stack, fitting the plain model", len(y))
+            return False
+        return True
+
     def fit(
         self,
         texts: Sequence[str],
         labels: Sequence[str],
         metadata: Sequence[PostMetadata | None] | None = None,
     ) -> BaselineClassifier:
-        """Fit on raw texts and label names (which must belong to ``task.labels``)."""
+        """Fit on raw texts and label names (which must belong to ``task.labels``).
+
+        ``metadata`` is used only by the stacked model (``metadata`` config on).
+        """
         index = {lab: i for i, lab in enumerate(self.task.labels)}
         y = np.array([index[self.task.check_label(lab)] for lab in labels])
-        self._features = self._build_features()
-        x = self._features.fit_transform(normalize_many(texts, self.text_config))
-        x = self._with_metadata(x, texts, metadata)
-        self._model = LogisticRegression(
-            C=float(self.config["C"]),
-            class_weight=self.config["class_weight"],
-            max_iter=2000,
-        )
-        self._model.fit(x, y)
-        return self
+        norm = self._prepare(texts)
+        self._fusion = None
+        if self._wants_stack(y):
 
-    def _with_metadata(
-        self,
-        x: sparse.spmatrix,
-        texts: Sequence[str],
-        metadata: Sequence[PostMetadata | None] | None,
-    ) -> sparse.spmatrix:
-        if not self.config["metadata"]:
-            return x
-        extra = metadata_matrix(metadata if metadata is not None else [None] * len(texts))
-        return sparse.hstack([x, sparse.csr_matrix(extra)], format="csr")
+            def fold(train_idx: np.ndarray, held_idx: np.ndarray) -> np.ndarray:
+                features, model, neighbours = self._fit_text(
+                    [norm[i] for i in train_idx], y[train_idx]
+                )
+                held = features.transform([norm[i] for i in held_idx])
+                return self._stack_features(held, model, neighbours)
+
+            oof = cross_fit(fold, y, folds=int(self.config["folds"]))
+            fusion = MetadataFusion(len(self.task.labels))
+            self._fusion = fusion.fit(oof, metadata if self.config["metadata"] else None, y)
+        self._features, self._model, self._neighbours = self._fit_text(norm, y)
+        return self
 
     # -- the contract ------------------------------------------------------------------
     def predict_proba(
@@ -145,26 +228,45 @@ class BaselineClassifier:
     ) -> np.ndarray:
         if self._features is None or self._model is None:
             raise RuntimeError("model is not fitted")
+        if metadata is not None and len(metadata) != len(texts):
+            raise InputError(f"got {len(metadata)} metadata entries for {len(texts)} texts")
         n_labels = len(self.task.labels)
         if not texts:
             return np.zeros((0, n_labels))
-        x = self._features.transform(normalize_many(texts, self.text_config))
-        proba = self._model.predict_proba(self._with_metadata(x, texts, metadata))
+        x = self._features.transform(self._prepare(texts))
+        if self._fusion is not None:
+            stack = self._stack_features(x, self._model, self._neighbours)
+            return self._fusion.predict_proba(stack, metadata if self.config["metadata"] else None)
+        if self._model.n_features_in_ > x.shape[1]:  # a version saved before the fusion
+            extra = metadata_matrix(metadata if metadata is not None else [None] * len(texts))
+            x = sparse.hstack([x, sparse.csr_matrix(extra)], format="csr")
+        proba = self._model.predict_proba(x)
         out = np.zeros((len(texts), n_labels))
         out[:, self._model.classes_] = proba  # a class absent from training keeps score 0
         return out
 
     def save(self, directory: Path) -> None:
-        joblib.dump({"features": self._features, "model": self._model}, directory / MODEL_FILE)
+        state = {
+            "features": self._features,
+            "model": self._model,
+            "neighbours": self._neighbours,
+            "fusion": self._fusion,
+        }
+        joblib.dump(state, directory / MODEL_FILE)
 
 
 def load(
     directory: Path, task: Task, config: dict[str, Any], options: dict[str, Any]
 ) -> BaselineClassifier:
-    """Registry loader: rebuild a ``BaselineClassifier`` from a version directory."""
+    """Registry loader: rebuild a ``BaselineClassifier`` from a version directory.
+
+    The manifest config is complete, so task defaults added later never leak into an
+    older version; what is stacked follows the saved state, not the config.
+    """
     state = joblib.load(directory / MODEL_FILE)
     if not isinstance(state, dict) or state.get("model") is None:
         raise RegistryError(f"{directory.name}: {MODEL_FILE} holds no fitted model")
-    model = BaselineClassifier(task, config)
+    model = BaselineClassifier(task, {**DEFAULT_CONFIG, **config})
     model._features, model._model = state["features"], state["model"]
+    model._neighbours, model._fusion = state.get("neighbours"), state.get("fusion")
     return model

@@ -159,12 +159,23 @@ def expand_teencode(text: str) -> str:
     return _TOKEN.sub(lambda m: table.get(m.group(0), m.group(0)), text)
 
 
-@lru_cache(maxsize=65536)
+_SEGMENT_CACHE_MAX_CHARS = 2_000  # long posts rarely repeat; keep the cache's memory bounded
+
+
 def segment(text: str) -> str:
-    """Word-segment with underthesea (``học sinh`` → ``học_sinh``); cached per text."""
+    """Word-segment with underthesea (``học sinh`` → ``học_sinh``); short texts are cached."""
+    if len(text) > _SEGMENT_CACHE_MAX_CHARS:
+        return _segment(text)
+    return _segment_cached(text)
+
+
+def _segment(text: str) -> str:
     from underthesea import word_tokenize  # heavy import, only when a model segments
 
     return str(word_tokenize(text, format="text"))
+
+
+_segment_cached = lru_cache(maxsize=16_384)(_segment)
 
 
 def normalize(text: str, config: TextConfig = TextConfig()) -> str:

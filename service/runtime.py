@@ -48,9 +48,11 @@ class ModelRuntime:
         errors: dict[str, str] = {}
         for task in self.tasks:
             try:
-                loaded.update(
-                    load_active_models(self.registry, [task], {"engine": self.settings.engine})
-                )
+                found = load_active_models(self.registry, [task], {"engine": self.settings.engine})
+                for model in found.values():
+                    # First call pays lazy imports (underthesea, ONNX sessions): not a client's.
+                    model.classifier.predict_proba(["xin chào"], [None])
+                loaded.update(found)
             except (RegistryError, NotFoundError) as exc:  # NotFound: ACTIVE names no version
                 errors[task] = exc.message
                 log.error("cannot load the active %s model: %s", task, exc.message)

@@ -36,6 +36,8 @@ def compute_metrics(
 ) -> dict[str, Any]:
     """Accuracy, macro-F1, per-label P/R/F1, confusion matrix, ECE; ROC/PR-AUC when binary.
 
+    For a binary task ``positive_f1`` repeats the positive label's F1 (at ``y_pred``).
+
     Args:
         task: label names and order.
         y_true: gold label indices.
@@ -61,6 +63,8 @@ def compute_metrics(
         "confusion_matrix": confusion_matrix(y_true, pred, labels=labels).tolist(),
         "ece": expected_calibration_error(y_true, proba),
     }
+    if len(labels) == 2:  # binary: the positive label's F1 at the decision threshold
+        out["positive_f1"] = float(f[1])
     if len(labels) == 2 and len(set(y_true.tolist())) == 2:
         out["roc_auc"] = float(roc_auc_score(y_true, proba[:, 1]))
         out["pr_auc"] = float(average_precision_score(y_true, proba[:, 1]))

@@ -99,8 +99,19 @@ def _curves_png(task: Task, y_true: np.ndarray, proba: np.ndarray, directory: Pa
     return written
 
 
+def _decision_line(task: Task, metrics: dict[str, Any]) -> str:
+    """Binary tasks: the threshold the labels were decided at and the positive label's F1."""
+    positive = task.labels[1]
+    threshold = (metrics.get("thresholds") or {}).get(positive)
+    rule = f"score ≥ **{threshold:.2f}** (chosen on dev)" if threshold is not None else "arg-max"
+    f1 = metrics["per_label"][positive]["f1"]
+    return f"**{positive}** when {rule}: F1({positive}) = **{f1:.4f}**"
+
+
 def _markdown(title: str, task: Task, metrics: dict[str, Any], plots: list[str]) -> str:
     lines = [f"# {title}", "", f"Task: `{task.name}`, posts: {metrics['n']}", ""]
+    if len(task.labels) == 2:
+        lines += [_decision_line(task, metrics), ""]
     head = ["macro-F1", "accuracy", "ECE"]
     vals = [metrics["macro_f1"], metrics["accuracy"], metrics["ece"]]
     for key, name in (("roc_auc", "ROC-AUC"), ("pr_auc", "PR-AUC")):

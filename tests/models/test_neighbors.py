@@ -1,0 +1,33 @@
+"""Nearest-neighbour votes over TF-IDF rows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from models.neighbors import NeighbourVotes
+
+TRAIN = ["uống nước gừng hết virus", "tỏi chữa khỏi covid", "bộ y tế công bố ca mới"]
+LABELS = np.array([1, 1, 0])
+
+
+def test_similarity_and_vote_point_at_the_near_duplicate() -> None:
+    vec = TfidfVectorizer().fit(TRAIN)
+    votes = NeighbourVotes(k=2, n_classes=2).fit(vec.transform(TRAIN), LABELS)
+    assert votes.n_features == 3
+    out = votes.transform(vec.transform(["uống nước gừng là hết virus", "bộ y tế công bố"]))
+    assert out.shape == (2, 3)
+    assert out[0, 1] > out[0, 0]  # closer to an UNRELIABLE post than to a RELIABLE one
+    assert out[1, 0] > out[1, 1]
+    assert out[0, 2] > 0.5 > out[1, 2]  # similarity-weighted share of UNRELIABLE neighbours
+
+
+def test_empty_batch_and_unfitted() -> None:
+    vec = TfidfVectorizer().fit(TRAIN)
+    votes = NeighbourVotes(k=5, n_classes=2).fit(vec.transform(TRAIN), LABELS)
+    empty = sparse.csr_matrix((0, len(vec.vocabulary_)))
+    assert votes.transform(empty).shape == (0, 3)
+    with pytest.raises(RuntimeError):
+        NeighbourVotes(k=1, n_classes=2).transform(vec.transform(["x"]))
