@@ -49,9 +49,22 @@ class NeighbourVotes:
         parts = [self._block(rows[i : i + _BLOCK]) for i in range(0, rows.shape[0], _BLOCK)]
         return np.vstack(parts) if parts else np.zeros((0, self.n_features))
 
+    def _transposed(self) -> sparse.csr_matrix:
+        """The training rows transposed, as CSR: built once, not on every request."""
+        cached = self.__dict__.get("_xt")
+        if cached is None:
+            assert self._x is not None
+            cached = self.__dict__["_xt"] = sparse.csr_matrix(self._x.T)
+        return cached
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_xt", None)  # derived; rebuilt after loading
+        return state
+
     def _block(self, rows: sparse.csr_matrix) -> np.ndarray:
         assert self._x is not None and self._y is not None
-        sims = (rows @ self._x.T).toarray()
+        sims = (rows @ self._transposed()).toarray()
         n = sims.shape[0]
         out = np.zeros((n, self.n_features))
         for c in range(self.n_classes):

@@ -38,7 +38,11 @@ class Settings(BaseSettings):
     payload_limit: int = Field(2_000_000, ge=1024, description="Request body bytes.")
     max_page_size: int = Field(500, ge=1, description="Feedback rows per page.")
     batch_max_size: int = Field(64, ge=1, description="Micro-batch size for transformer models.")
-    batch_max_wait_ms: float = Field(5.0, ge=0, description="Micro-batch gathering window.")
+    batch_max_wait_ms: float = Field(
+        0.0,
+        ge=0,
+        description="Extra wait for more requests once one arrived; 0 batches only what is queued.",
+    )
     max_queue: int = Field(1024, ge=1, description="Texts waiting for a model before 429.")
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
