@@ -14,7 +14,6 @@ import asyncio
 import csv
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._server import free_port, start_server  # noqa: E402
 from models.registry import Registry  # noqa: E402
 from models.tasks import MISINFORMATION, TOXICITY  # noqa: E402
 from training.bootstrap import ensure_default_models  # noqa: E402
@@ -79,32 +79,13 @@ def in_process(registry: Path, texts: list[str], batch: int) -> float:
     return len(texts) / (time.perf_counter() - start)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start_server(registry: Path, db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
+def start(registry: Path, db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    settings = {
         "VIMOD_REGISTRY_DIR": str(registry),
         "VIMOD_DATABASE_URL": f"sqlite:///{db}",
-        "VIMOD_LOG_LEVEL": "warning",
         "VIMOD_MAX_CLIENT_BATCH_SIZE": "64",
     }
-    cmd = [sys.executable, "-m", "cli", "serve", "--port", str(port), "--workers", str(workers)]
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("server did not become ready")
+    return start_server(settings, port, workers=workers)
 
 
 async def http_throughput(
@@ -138,7 +119,8 @@ async def latency(url: str, texts: list[str], batch: int, tasks: list[str], n: i
     out = []
     async with httpx.AsyncClient(timeout=60) as client:
         for i in range(n):
-            body = {"texts": texts[i * batch : (i + 1) * batch], "tasks": tasks}
+            chunk = [texts[(i * batch + j) % len(texts)] for j in range(batch)]
+            body = {"texts": chunk, "tasks": tasks}
             t0 = time.perf_counter()
             (await client.post(url, json=body)).raise_for_status()
             out.append(time.perf_counter() - t0)
@@ -160,7 +142,7 @@ def main() -> None:
         registry = args.registry or Path(tmp) / "registry"
         model = "given registry" if args.registry else build_registry(registry)
         port = free_port()
-        proc = start_server(registry, Path(tmp) / "bench.db", port, args.workers)
+        proc = start(registry, Path(tmp) / "bench.db", port, args.workers)
         url = f"http://127.0.0.1:{port}/v1/classify"
         try:
             local = in_process(registry, texts, args.batch)

@@ -25,7 +25,6 @@ import itertools
 import json
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -39,6 +38,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._server import free_port, start_server  # noqa: E402
 from models.phobert import PhobertClassifier, pad, windows  # noqa: E402
 from models.phobert_tokenizer import FastPhobertTokenizer  # noqa: E402
 from models.registry import Registry  # noqa: E402
@@ -161,17 +161,8 @@ def measure(engines: dict[str, Engine], texts: list[str], rounds: int) -> dict[s
     return out
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start_server(registry: Path, tmp: Path, port: int, batch: int) -> subprocess.Popen[bytes]:
-    import httpx
-
-    env = {
-        **os.environ,
+def start(registry: Path, tmp: Path, port: int, batch: int) -> subprocess.Popen[bytes]:
+    settings = {
         "VIMOD_REGISTRY_DIR": str(registry),
         "VIMOD_DATABASE_URL": f"sqlite:///{tmp / 'bench.db'}",
         "VIMOD_ENGINE": "onnx",
@@ -179,23 +170,8 @@ def start_server(registry: Path, tmp: Path, port: int, batch: int) -> subprocess
         "VIMOD_BOOTSTRAP": "false",
         "VIMOD_BATCH_MAX_SIZE": str(batch),
         "VIMOD_MAX_QUEUE": "100000",
-        "VIMOD_LOG_LEVEL": "warning",
     }
-    cmd = [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory"]
-    cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
-    deadline = time.time() + 300
-    while time.time() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None:
-            raise RuntimeError("server exited during start-up")
-        time.sleep(0.5)
-    proc.kill()
-    raise RuntimeError("server did not become ready")
+    return start_server(settings, port)
 
 
 async def http_posts_per_s(url: str, texts: list[str], clients: int, per_request: int) -> float:
@@ -263,7 +239,7 @@ def main() -> None:
             print(f"{n} tokens: " + json.dumps(per_round[str(n)]), flush=True)
         if args.http:
             port = free_port()
-            server = start_server(registry.root, tmp, port, args.batch)
+            server = start(registry.root, tmp, port, args.batch)
             try:
                 url = f"http://127.0.0.1:{port}/v1/classify"
                 for n in args.lengths:

@@ -1,0 +1,43 @@
+"""Start a vimod server on a free loopback port for a benchmark, and wait until it is ready."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(
+    settings: dict[str, str], port: int, *, workers: int = 1, timeout: float = 300
+) -> subprocess.Popen[bytes]:
+    """Run ``uvicorn service.app:create_app`` with ``VIMOD_*`` ``settings``; return once ready."""
+    env = {**os.environ, "VIMOD_LOG_LEVEL": "warning", **settings}
+    cmd = [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory"]
+    cmd += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+    cmd += ["--log-level", "warning"]
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        if proc.poll() is not None:
+            raise RuntimeError("server exited during start-up")
+        time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("server did not become ready")
