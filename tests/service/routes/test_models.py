@@ -153,7 +153,7 @@ def test_info_echoes_every_limit(shared_api: TestClient, seed_versions: dict[str
             "payload_limit": 20_000,
             "max_page_size": 5,
             "batch_max_size": 64,
-            "batch_max_wait_ms": 5.0,
+            "batch_max_wait_ms": 0.0,
             "max_queue": 1024,
         },
         "engine": "auto",
