@@ -107,3 +107,13 @@ def test_bootstrap_builds_each_missing_task_once(tmp_path: Path) -> None:
     proba = found[0].predict_proba(["thằng óc chó cút đi", "cảm ơn bạn nhiều nha"])
     assert TOXICITY.labels[int(proba[0].argmax())] != "CLEAN"
     assert TOXICITY.labels[int(proba[1].argmax())] == "CLEAN"
+    mis = reg.load_active("misinformation")
+    assert mis is not None
+    chat, hoax = mis[0].predict_proba(
+        [
+            "Trận đấu tối qua hay quá anh em ơi",
+            "KHẨN: chia sẻ ngay bài này để nhận 500k từ ngân hàng",
+        ]
+    )
+    assert MISINFORMATION.labels[int(chat.argmax())] == "RELIABLE"  # chat makes no claim
+    assert MISINFORMATION.labels[int(hoax.argmax())] == "UNRELIABLE"
