@@ -10,10 +10,10 @@ from typing import Annotated, Any
 import typer
 
 from cli.common import registry, run_guarded, settings
-from models.base import PostMetadata
+from models.base import to_predictions
 from models.errors import InputError
 from models.scorer import LoadedModel, load_active_models
-from training.datasets.generic import read_jsonl
+from training.datasets.generic import metadata_from_row, read_jsonl
 from training.progress import predict_batched
 
 
@@ -31,23 +31,14 @@ def _read(path: Path, column: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _meta(row: dict[str, Any]) -> PostMetadata | None:
-    values = {}
-    for key in ("likes", "comments", "shares", "posted_at"):
-        try:
-            values[key] = float(row[key]) if row.get(key) not in (None, "") else None
-        except (TypeError, ValueError):
-            values[key] = None
-    return PostMetadata(**values) if any(v is not None for v in values.values()) else None
-
-
 def _score(model: LoadedModel, rows: list[dict[str, Any]], column: str) -> list[dict[str, Any]]:
     texts = [row[column] for row in rows]
     proba = predict_batched(
-        model.classifier, texts, [_meta(r) for r in rows], description=model.manifest.task
+        model.classifier,
+        texts,
+        [metadata_from_row(r) for r in rows],
+        description=model.manifest.task,
     )
-    from models.base import to_predictions
-
     preds = to_predictions(model.classifier.task, proba, model.thresholds())
     return [
         {"label": p.label, "scores": p.scores, "flagged": p.flagged, "model_version": model.version}

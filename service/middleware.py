@@ -56,26 +56,24 @@ class BodyLimitMiddleware:
                     return
         chunks: list[bytes] = []
         size = 0
+        other: Message | None = None  # e.g. http.disconnect arriving before the body ended
         more = True
         while more:
             message = await receive()
             if message["type"] != "http.request":
-                chunks_msg = message
+                other = message
                 break
-            body = message.get("body", b"")
-            size += len(body)
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
             if size > self.limit:
                 await _send_json(send, 413, too_large)
                 return
-            chunks.append(body)
             more = message.get("more_body", False)
-        else:
-            chunks_msg = None
         buffered: list[Message] = [
             {"type": "http.request", "body": b"".join(chunks), "more_body": False}
         ]
-        if chunks_msg is not None:
-            buffered.append(chunks_msg)
+        if other is not None:
+            buffered.append(other)
 
         async def replay() -> Message:
             return buffered.pop(0) if buffered else await receive()

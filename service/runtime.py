@@ -113,8 +113,6 @@ class ModelRuntime:
         self.metrics.queue.labels(task).set(batcher.waiting + len(texts))
         model, proba = await batcher.submit(texts, metadata)
         self.metrics.queue.labels(task).set(batcher.waiting)
-        if not isinstance(model, LoadedModel):  # pragma: no cover - defensive
-            raise NotReadyError(f"task {task!r} returned no model")
         return model, proba
 
     async def close(self) -> None:

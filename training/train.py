@@ -20,7 +20,8 @@ from models.lazy import resolve
 from models.registry import Manifest, Registry
 from models.tasks import Task
 from training.datasets import Example
-from training.evaluate import score_examples
+from training.evaluate import decide, score_examples
+from training.metrics import compute_metrics
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ def run_training(
     if job.dev:
         _, y_dev, p_dev = score_examples(model, job.dev, show=job.show_progress)
         thresholds = choose_thresholds(job.task, y_dev, p_dev)
-        dev_metrics, _, _ = score_examples(model, job.dev, thresholds, show=False)
+        dev_metrics = compute_metrics(job.task, y_dev, p_dev, decide(job.task, p_dev, thresholds))
         metrics["dev"] = {
             k: dev_metrics[k] for k in ("n", "macro_f1", "accuracy") if k in dev_metrics
         }

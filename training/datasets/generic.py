@@ -37,6 +37,12 @@ def _number(value: Any) -> float | None:
         return None
 
 
+def metadata_from_row(row: Mapping[str, Any]) -> PostMetadata | None:
+    """``likes``/``comments``/``shares``/``posted_at`` columns as metadata; None when all empty."""
+    meta = {k: _number(row.get(k)) for k in _META}
+    return PostMetadata(**meta) if any(v is not None for v in meta.values()) else None
+
+
 def rows_to_examples(rows: Iterable[Mapping[str, Any]], task: Task, source: str) -> list[Example]:
     """Convert mapping rows to examples, naming the offending row on bad input."""
     out: list[Example] = []
@@ -46,15 +52,12 @@ def rows_to_examples(rows: Iterable[Mapping[str, Any]], task: Task, source: str)
         text = str(row["text"] or "")
         if not text.strip():
             continue
-        meta = {k: _number(row.get(k)) for k in _META}
         out.append(
             Example(
                 text=text,
                 label=_label(task, row["label"], f"{source} row {n}"),
                 source=source,
-                metadata=PostMetadata(**meta)
-                if any(v is not None for v in meta.values())
-                else None,
+                metadata=metadata_from_row(row),
             )
         )
     return out
