@@ -32,6 +32,7 @@ from sklearn.model_selection import StratifiedKFold
 from threadpoolctl import ThreadpoolController
 
 from models.base import PostMetadata
+from models.forest import FlatForest
 
 log = logging.getLogger(__name__)
 
@@ -258,8 +259,19 @@ class MetadataFusion:
         """``(n, n_classes)`` probabilities, each row from the branch its metadata selects."""
         if self.text_branch is None:
             raise RuntimeError("fusion is not fitted")
-        with _one_thread():
-            return self._predict(text_features, metadata)
+        return self._predict(text_features, metadata)
+
+    def _flat(self, code: int, branch: HistGradientBoostingClassifier) -> FlatForest:
+        """The branch as a ``FlatForest``: built on first use, never pickled."""
+        flat: dict[int, FlatForest] = self.__dict__.setdefault("_flat_branches", {})
+        if code not in flat:
+            flat[code] = FlatForest(branch)
+        return flat[code]
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_flat_branches", None)  # derived from the branches; rebuilt after loading
+        return state
 
     def _predict(
         self, text_features: np.ndarray, metadata: Sequence[PostMetadata | None] | None
@@ -282,7 +294,7 @@ class MetadataFusion:
             if branch is None or not rows.any():
                 continue
             x = np.hstack([text_features[rows], meta[rows]]) if with_meta else text_features[rows]
-            out[np.ix_(rows, branch.classes_)] = branch.predict_proba(x)
+            out[np.ix_(rows, branch.classes_)] = self._flat(code, branch).predict_proba(x)
         return out
 
 
