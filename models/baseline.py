@@ -28,10 +28,11 @@ from sklearn.pipeline import FeatureUnion
 
 from models.base import PostMetadata
 from models.errors import InputError, RegistryError
+from models.lexicon import CompoundLexicon
 from models.metadata import MetadataFusion, cross_fit, metadata_matrix
 from models.neighbors import NeighbourVotes
 from models.tasks import Task
-from models.text import TextConfig, normalize_many, strip_diacritics
+from models.text import TextConfig, normalize_many, segment, strip_diacritics
 
 log = logging.getLogger(__name__)
 
@@ -49,16 +50,18 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "metadata": False,  # stack with post metadata (MetadataFusion)
     "knn": 0,  # neighbours in the nearest-neighbour vote; 0: off
     "max_chars": 0,  # score only the first N characters; 0: all
+    "lexicon": False,  # segment by longest match over compounds underthesea found in training
     "folds": 5,  # out-of-fold splits for the stack
 }
 
-# Chosen on ReINTEL dev (docs/misinformation.md): news-like posts gain from segmented
-# words and word trigrams (+0.005–0.01 dev ROC-AUC), not from character or accent-blind
-# n-grams, which cost time. Segmentation is linear in length (~0.3 s for 28k characters);
-# ``max_chars`` only bounds the worst case.
+# Chosen on ReINTEL (docs/misinformation.md): news-like posts gain from segmented words
+# and word trigrams, not from character or accent-blind n-grams, which cost time. The
+# segmentation is underthesea's, learned into a compound lexicon at training time
+# (``models.lexicon``), so serving does not pay for the CRF; ``max_chars`` bounds the
+# worst case.
 TASK_DEFAULTS: dict[str, dict[str, Any]] = {
     "misinformation": {
-        "text": TextConfig(segment=True).to_dict(),
+        "lexicon": True,
         "word_ngrams": [1, 3],
         "char_ngrams": None,
         "accent_blind": False,
@@ -100,6 +103,7 @@ class BaselineClassifier:
         self._model: LogisticRegression | None = None
         self._neighbours: NeighbourVotes | None = None
         self._fusion: MetadataFusion | None = None
+        self._lexicon: CompoundLexicon | None = None
 
     # -- training ----------------------------------------------------------------------
     def _build_features(self) -> FeatureUnion:
@@ -150,9 +154,26 @@ class BaselineClassifier:
             )
         return FeatureUnion(parts)
 
-    def _prepare(self, texts: Sequence[str]) -> list[str]:
+    def _normalize(self, texts: Sequence[str]) -> list[str]:
         limit = int(self.config["max_chars"] or 0)
         return normalize_many((_clip(t, limit) for t in texts), self.text_config)
+
+    def _segment(self, norm: list[str]) -> list[str]:
+        if self._lexicon is None:
+            return norm
+        return [self._lexicon.segment(t) for t in norm]
+
+    def _prepare(self, texts: Sequence[str]) -> list[str]:
+        """Raw posts → the token stream the vectorizers see."""
+        return self._segment(self._normalize(texts))
+
+    def _learn_lexicon(self, norm: Sequence[str]) -> CompoundLexicon | None:
+        """With ``lexicon`` on: underthesea over the normalised training texts, as compounds."""
+        if not self.config["lexicon"] or self.text_config.segment:
+            return None
+        lexicon = CompoundLexicon.from_segmented(segment(t) for t in norm if t)
+        log.info("compound lexicon: %d words from %d texts", len(lexicon), len(norm))
+        return lexicon
 
     def _fit_text(
         self, norm: Sequence[str], y: np.ndarray
@@ -203,7 +224,9 @@ class BaselineClassifier:
         """
         index = {lab: i for i, lab in enumerate(self.task.labels)}
         y = np.array([index[self.task.check_label(lab)] for lab in labels])
-        norm = self._prepare(texts)
+        norm = self._normalize(texts)
+        self._lexicon = self._learn_lexicon(norm)
+        norm = self._segment(norm)
         self._fusion = None
         if self._wants_stack(y):
 
@@ -251,6 +274,7 @@ class BaselineClassifier:
             "model": self._model,
             "neighbours": self._neighbours,
             "fusion": self._fusion,
+            "lexicon": self._lexicon,
         }
         joblib.dump(state, directory / MODEL_FILE)
 
@@ -269,4 +293,5 @@ def load(
     model = BaselineClassifier(task, {**DEFAULT_CONFIG, **config})
     model._features, model._model = state["features"], state["model"]
     model._neighbours, model._fusion = state.get("neighbours"), state.get("fusion")
+    model._lexicon = state.get("lexicon")
     return model

@@ -55,7 +55,7 @@ def test_task_defaults_leave_toxicity_alone() -> None:
     assert BaselineClassifier(TOXICITY).config == DEFAULT_CONFIG
     config = BaselineClassifier(MISINFORMATION).config
     assert config["metadata"] is True and config["knn"] > 0
-    assert config["text"]["segment"] is True
+    assert config["lexicon"] is True and config["text"]["segment"] is False
     assert set(TASK_DEFAULTS["misinformation"]) <= set(DEFAULT_CONFIG)
 
 
@@ -67,6 +67,20 @@ def test_stacks_and_honours_the_contract(stacked: BaselineClassifier) -> None:
         assert proba.shape == (5, 2)
         np.testing.assert_allclose(proba.sum(axis=1), 1.0)
     assert stacked.predict_proba([], []).shape == (0, 2)
+
+
+def test_serving_segments_with_the_learned_lexicon_not_underthesea(
+    stacked: BaselineClassifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert stacked._lexicon is not None and ("y", "tế") in stacked._lexicon.compounds
+    assert "y_tế" in stacked._prepare(["Bộ Y tế thông báo"])[0]
+
+    def no_crf(text: str) -> str:
+        raise AssertionError("underthesea ran at serve time")
+
+    monkeypatch.setattr("models.text._segment", no_crf)
+    monkeypatch.setattr("models.text._segment_cached", no_crf)
+    assert stacked.predict_proba(["bộ y tế thông báo chính thức lúc 9 giờ"]).shape == (1, 2)
 
 
 def test_metadata_helps_and_text_alone_still_works(stacked: BaselineClassifier) -> None:
