@@ -21,6 +21,7 @@ USER_TOKEN = "xxuser"
 EMAIL_TOKEN = "xxemail"
 PHONE_TOKEN = "xxphone"
 
+_HORN = "\u031b"  # the hook of ư and ơ
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
 _URL = re.compile(
     r"(?:https?://|www\.)\S+|<url>|\b[\w-]+\.(?:com|vn|net|org|info|io)(?:/\S*)?\b", re.IGNORECASE
@@ -97,18 +98,25 @@ def unify_tone_marks(text: str) -> str:
 
 
 def _squeeze(word: str) -> str:
-    """``quáaaa`` → ``quá``, ``nguuu`` → ``ngu``; a plain double (``xoong``) is kept."""
+    """``quáaaa`` → ``quá``, ``nguuu`` → ``ngu``; a plain double (``xoong``) is kept.
+
+    ``ư`` followed by ``u`` is a real vowel pair (``cứu``, ``hưu``, ``mưu``), not a
+    stretched ``ư``: it keeps one ``u``.
+    """
     out: list[str] = []
     i = 0
     while i < len(word):
         ch = word[i]
         base = strip_diacritics(ch).lower()
         j = i + 1
-        while j < len(word) and word[j].lower() == base:
+        while j < len(word) and word[j].lower() in (base, ch.lower()):
             j += 1
         copies = j - i - 1
         stretched = copies >= 2 or (copies == 1 and ch.lower() != base)
-        out.append(ch if stretched else word[i:j])
+        if copies and word[j - 1].lower() == "u" and _HORN in unicodedata.normalize("NFD", ch):
+            out.append(ch + word[j - 1])
+        else:
+            out.append(ch if stretched else word[i:j])
         i = j
     return "".join(out)
 
@@ -116,6 +124,8 @@ def _squeeze(word: str) -> str:
 def _squeeze_unless_acronym(match: re.Match[str]) -> str:
     """Squeeze stretched words, but keep vowel-less capitals such as ``CCCD`` or ``PCCC``."""
     word = match.group(0)
+    if not _MAYBE_STRETCHED.search(word):  # most words: nothing to squeeze
+        return word
     if word.isupper() and not _VOWELS.search(strip_diacritics(word)):
         return word
     return _squeeze(word)

@@ -87,10 +87,23 @@ def test_entities_are_masked() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("ngu quáaaaa", "ngu quá"), ("NGUUUU", "ngu"), ("đẹppp", "đẹp"), ("xoong nồi", "xoong nồi")],
+    [
+        ("ngu quáaaaa", "ngu quá"),
+        ("NGUUUU", "ngu"),
+        ("đẹppp", "đẹp"),
+        ("xoong nồi", "xoong nồi"),
+        ("quááá", "quá"),
+        ("cứuuuu", "cứu"),
+        ("hưưưu", "hưu"),
+    ],
 )
 def test_stretched_letters_are_squeezed(raw: str, expected: str) -> None:
     assert normalize(raw, TextConfig(teencode=False)) == expected
+
+
+def test_the_vowel_pair_uu_is_not_a_stretched_letter() -> None:
+    text = "Cứu con cừu, nghỉ hưu, âm mưu, bưu điện, ƯU TIÊN"
+    assert normalize(text, TextConfig(teencode=False)) == text.lower()
 
 
 def test_acronyms_survive_squeezing() -> None:
