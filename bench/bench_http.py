@@ -1,7 +1,8 @@
 """Throughput of POST /v1/classify over real HTTP vs the same model in-process, in one run.
 
 Also measures the latency cost of running both tasks (toxicity + misinformation) against
-toxicity alone. Absolute numbers drift on a shared machine; the ratios are the result.
+toxicity alone, on ViHSD comments and, when present, on ReINTEL's news-like posts
+(``*_news`` keys). Absolute numbers drift on a shared machine; the ratios are the result.
 
     python bench/bench_http.py                      # ViHSD test texts when present, else seed
     python bench/bench_http.py --workers 2 --out bench/results/http.json
@@ -47,6 +48,15 @@ def texts_for_bench(n: int) -> tuple[list[str], str]:
         source = "seed corpus"
     rows = [r[:2000] for r in rows]
     return (rows * (n // len(rows) + 1))[:n], source
+
+
+def news_texts() -> list[str]:
+    """ReINTEL test posts (news-like, up to thousands of characters), when present."""
+    path = DATA / "reintel" / "test.csv"
+    if not path.is_file():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [r["post_message"] for r in csv.DictReader(fh) if r["post_message"].strip()]
 
 
 def build_registry(root: Path) -> str:
@@ -114,6 +124,13 @@ async def http_throughput(
     return len(texts) / elapsed, latencies
 
 
+def task_latencies(url: str, texts: list[str], batch: int, n: int) -> tuple[float, float]:
+    """Median latency (ms) of toxicity alone, then of both tasks, on the same requests."""
+    toxicity = asyncio.run(latency(url, texts, batch, ["toxicity"], n))
+    both = asyncio.run(latency(url, texts, batch, ["toxicity", "misinformation"], n))
+    return toxicity, both
+
+
 async def latency(url: str, texts: list[str], batch: int, tasks: list[str], n: int) -> float:
     """Median latency of sequential requests (ms)."""
     out = []
@@ -125,6 +142,15 @@ async def latency(url: str, texts: list[str], batch: int, tasks: list[str], n: i
             (await client.post(url, json=body)).raise_for_status()
             out.append(time.perf_counter() - t0)
     return statistics.median(out) * 1000
+
+
+def _latency_keys(name: str, pair: tuple[float, float]) -> dict[str, float]:
+    toxicity, both = pair
+    return {
+        f"latency_ms_{name}_toxicity": round(toxicity, 2),
+        f"latency_ms_{name}_both_tasks": round(both, 2),
+        f"both_over_toxicity_{name}": round(both / toxicity, 3),
+    }
 
 
 def main() -> None:
@@ -149,12 +175,11 @@ def main() -> None:
             remote, lat = asyncio.run(
                 http_throughput(url, texts, args.batch, args.concurrency, ["toxicity"])
             )
-            tox_only = asyncio.run(latency(url, texts, 1, ["toxicity"], 200))
-            both = asyncio.run(latency(url, texts, 1, ["toxicity", "misinformation"], 200))
-            tox_only_b = asyncio.run(latency(url, texts, args.batch, ["toxicity"], 60))
-            both_b = asyncio.run(
-                latency(url, texts, args.batch, ["toxicity", "misinformation"], 60)
-            )
+            single = task_latencies(url, texts, 1, 200)
+            batched = task_latencies(url, texts, args.batch, 60)
+            news = news_texts()
+            news_single = task_latencies(url, news, 1, 100) if news else None
+            news_batched = task_latencies(url, news, args.batch, 12) if news else None
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -170,13 +195,12 @@ def main() -> None:
         "http_posts_per_s": round(remote, 1),
         "http_over_in_process": round(remote / local, 3),
         "http_p50_ms_batch": round(statistics.median(lat) * 1000, 2),
-        "latency_ms_single_toxicity": round(tox_only, 2),
-        "latency_ms_single_both_tasks": round(both, 2),
-        "both_over_toxicity_single": round(both / tox_only, 3),
-        "latency_ms_batch_toxicity": round(tox_only_b, 2),
-        "latency_ms_batch_both_tasks": round(both_b, 2),
-        "both_over_toxicity_batch": round(both_b / tox_only_b, 3),
+        **_latency_keys("single", single),
+        **_latency_keys("batch", batched),
     }
+    if news_single and news_batched:
+        result.update(_latency_keys("single_news", news_single))
+        result.update(_latency_keys("batch_news", news_batched))
     print(json.dumps(result, indent=2))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -54,15 +54,15 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "folds": 5,  # out-of-fold splits for the stack
 }
 
-# Chosen on ReINTEL (docs/misinformation.md): news-like posts gain from segmented words
-# and word trigrams, not from character or accent-blind n-grams, which cost time. The
+# Chosen on ReINTEL (docs/misinformation.md): news-like posts gain from segmented words,
+# not from character or accent-blind n-grams or word trigrams, which cost time. The
 # segmentation is underthesea's, learned into a compound lexicon at training time
 # (``models.lexicon``), so serving does not pay for the CRF; ``max_chars`` bounds the
 # worst case.
 TASK_DEFAULTS: dict[str, dict[str, Any]] = {
     "misinformation": {
         "lexicon": True,
-        "word_ngrams": [1, 3],
+        "word_ngrams": [1, 2],
         "char_ngrams": None,
         "accent_blind": False,
         "metadata": True,

@@ -49,34 +49,41 @@ class NeighbourVotes:
         parts = [self._block(rows[i : i + _BLOCK]) for i in range(0, rows.shape[0], _BLOCK)]
         return np.vstack(parts) if parts else np.zeros((0, self.n_features))
 
-    def _transposed(self) -> sparse.csr_matrix:
-        """The training rows transposed, as CSR: built once, not on every request."""
-        cached = self.__dict__.get("_xt")
+    def _index(self) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+        """Training rows grouped by class and transposed, their labels, and class bounds.
+
+        Built once, not per request: with the columns grouped by class, the best match
+        per class is a max over a slice, not over a masked copy.
+        """
+        cached = self.__dict__.get("_cached_index")
         if cached is None:
-            assert self._x is not None
-            cached = self.__dict__["_xt"] = sparse.csr_matrix(self._x.T)
+            assert self._x is not None and self._y is not None
+            order = np.argsort(self._y, kind="stable")
+            labels = self._y[order]
+            bounds = np.searchsorted(labels, np.arange(self.n_classes + 1))
+            cached = (sparse.csr_matrix(self._x[order].T), labels, bounds)
+            self.__dict__["_cached_index"] = cached
         return cached
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        state.pop("_xt", None)  # derived; rebuilt after loading
+        state.pop("_cached_index", None)  # derived; rebuilt after loading
         return state
 
     def _block(self, rows: sparse.csr_matrix) -> np.ndarray:
-        assert self._x is not None and self._y is not None
-        sims = (rows @ self._transposed()).toarray()
+        transposed, labels_by_column, bounds = self._index()
+        sims = (rows @ transposed).toarray()
         n = sims.shape[0]
         out = np.zeros((n, self.n_features))
         for c in range(self.n_classes):
-            cols = self._y == c
-            if cols.any():
-                out[:, c] = sims[:, cols].max(axis=1)
+            if bounds[c + 1] > bounds[c]:
+                out[:, c] = sims[:, bounds[c] : bounds[c + 1]].max(axis=1)
         k = min(self.k, sims.shape[1])
         if n == 0 or k == 0:
             return out
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         weights = np.take_along_axis(sims, top, axis=1)
-        labels = self._y[top]
+        labels = labels_by_column[top]
         total = weights.sum(axis=1) + 1e-9
         for c in range(1, self.n_classes):
             out[:, self.n_classes + c - 1] = (weights * (labels == c)).sum(axis=1) / total

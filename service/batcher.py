@@ -3,7 +3,8 @@
 Requests queue their texts; a single worker per task takes whatever is waiting (up to
 ``max_batch`` texts, waiting at most ``max_wait`` for more to arrive), runs the model in a
 thread so the event loop stays free, and hands each request its rows. One worker per task
-also means one model call at a time, which is what a CPU-bound model wants.
+also means one model call at a time, which is what a CPU-bound model wants. Batchers of
+several tasks can share one executor, so their model calls queue instead of contending.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +44,7 @@ class MicroBatcher:
         max_wait: seconds to wait for more requests once one has arrived.
         max_queue: most texts waiting; beyond it ``submit`` raises ``OverloadedError``.
         observe: called with (batch size, seconds) after each model call, for metrics.
+        executor: where model calls run (default: the event loop's default executor).
     """
 
     def __init__(
@@ -52,12 +55,14 @@ class MicroBatcher:
         max_wait: float,
         max_queue: int,
         observe: Observer | None = None,
+        executor: Executor | None = None,
     ) -> None:
         self._predict = predict
         self._max_batch = max_batch
         self._max_wait = max_wait
         self._max_queue = max_queue
         self._observe = observe
+        self._executor = executor
         self._queue: asyncio.Queue[_Job] = asyncio.Queue()
         self._waiting = 0
         self._worker: asyncio.Task[None] | None = None
@@ -126,7 +131,8 @@ class MicroBatcher:
             self._waiting -= len(texts)
             start = time.perf_counter()
             try:
-                tag, proba = await asyncio.to_thread(self._predict, texts, meta)
+                loop = asyncio.get_running_loop()
+                tag, proba = await loop.run_in_executor(self._executor, self._predict, texts, meta)
             except Exception as exc:  # hand the failure to every waiting request
                 for job in jobs:
                     if not job.future.done():

@@ -44,6 +44,12 @@ class Settings(BaseSettings):
         description="Extra wait for more requests once one arrived; 0 batches only what is queued.",
     )
     max_queue: int = Field(1024, ge=1, description="Texts waiting for a model before 429.")
+    inference_threads: int = Field(
+        1,
+        ge=1,
+        le=64,
+        description="Threads running model calls, shared by all tasks; 1 avoids GIL contention.",
+    )
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     workers: int = Field(1, ge=1)

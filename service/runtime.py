@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -25,6 +26,10 @@ log = logging.getLogger(__name__)
 class ModelRuntime:
     """Active model per task, each behind a micro-batcher.
 
+    Every task's model calls run on one small pool (``inference_threads``, default 1).
+    The CPU models hold the GIL, so two tasks scored in parallel threads only contend
+    for it: one thread gives each request the sum of the two model times, not more.
+
     Args:
         registry: where versions live.
         settings: tasks served, engine and batching limits.
@@ -38,6 +43,9 @@ class ModelRuntime:
         self.models: dict[str, LoadedModel] = {}
         self.load_errors: dict[str, str] = {}
         self._batchers: dict[str, MicroBatcher] = {}
+        self._executor = ThreadPoolExecutor(
+            max_workers=settings.inference_threads, thread_name_prefix="vimod-inference"
+        )
 
     @property
     def tasks(self) -> list[str]:
@@ -98,6 +106,7 @@ class ModelRuntime:
                 max_wait=self.settings.batch_max_wait_ms / 1000,
                 max_queue=self.settings.max_queue,
                 observe=lambda size, secs: self.metrics.observe_batch(task, size, secs),
+                executor=self._executor,
             )
             self._batchers[task] = batcher
         return batcher
@@ -119,3 +128,4 @@ class ModelRuntime:
         for batcher in self._batchers.values():
             await batcher.close()
         self._batchers.clear()
+        self._executor.shutdown(wait=False, cancel_futures=True)

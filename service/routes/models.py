@@ -58,6 +58,7 @@ async def info(settings: SettingsDep, runtime: RuntimeDep) -> InfoResponse:
             "batch_max_size": settings.batch_max_size,
             "batch_max_wait_ms": settings.batch_max_wait_ms,
             "max_queue": settings.max_queue,
+            "inference_threads": settings.inference_threads,
         },
         engine=settings.engine,
     )

@@ -231,3 +231,39 @@ def test_app_answers_429_when_the_queue_is_full(
     assert len(served) == 2
     assert all(r.json()["results"][0]["categories"]["toxicity"]["label"] for r in served)
     assert 'vimod_errors_total{error_type="Overloaded"} 3.0' in metrics
+
+
+def test_batchers_sharing_one_thread_never_run_model_calls_at_once() -> None:
+    """Two tasks on one inference thread: calls queue one after the other, none overlap."""
+    running, overlaps = 0, 0
+    lock = threading.Lock()
+
+    def predict(texts: list[str], meta: list[PostMetadata | None]) -> tuple[str, np.ndarray]:
+        nonlocal running, overlaps
+        with lock:
+            running += 1
+            overlaps += running > 1
+        time.sleep(0.02)
+        with lock:
+            running -= 1
+        return threading.current_thread().name, np.zeros((len(texts), 1))
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inference")
+
+    async def scenario() -> list[Any]:
+        batchers = [
+            MicroBatcher(predict, max_batch=4, max_wait=0, max_queue=64, executor=pool)
+            for _ in range(2)
+        ]
+        try:
+            return await asyncio.gather(
+                *(b.submit(_texts(i, 2), [None, None]) for i in range(3) for b in batchers)
+            )
+        finally:
+            for b in batchers:
+                await b.close()
+
+    results = _run(scenario)
+    pool.shutdown()
+    assert overlaps == 0
+    assert {tag for tag, _ in results} == {"inference_0"}

@@ -155,6 +155,7 @@ def test_info_echoes_every_limit(shared_api: TestClient, seed_versions: dict[str
             "batch_max_size": 64,
             "batch_max_wait_ms": 0.0,
             "max_queue": 1024,
+            "inference_threads": 1,
         },
         "engine": "auto",
     }
