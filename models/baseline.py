@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 import joblib
 import numpy as np
 from scipy import sparse
+from sklearn import config_context
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
@@ -256,7 +257,22 @@ class BaselineClassifier:
         n_labels = len(self.task.labels)
         if not texts:
             return np.zeros((0, n_labels))
-        x = self._features.transform(self._prepare(texts))
+        # Our own arrays need no re-validation: scikit-learn's checks cost more than a
+        # short post's whole prediction (about 0.4 ms a call, measured).
+        with config_context(assume_finite=True, skip_parameter_validation=True):
+            return self._predict(texts, metadata, n_labels)
+
+    def _transform(self, norm: list[str]) -> sparse.csr_matrix:
+        """``FeatureUnion.transform`` without its joblib dispatch (same matrix, less overhead)."""
+        assert self._features is not None
+        parts = [vectorizer.transform(norm) for _, vectorizer in self._features.transformer_list]
+        return sparse.hstack(parts, format="csr")
+
+    def _predict(
+        self, texts: Sequence[str], metadata: Sequence[PostMetadata | None] | None, n_labels: int
+    ) -> np.ndarray:
+        assert self._model is not None
+        x = self._transform(self._prepare(texts))
         if self._fusion is not None:
             stack = self._stack_features(x, self._model, self._neighbours)
             return self._fusion.predict_proba(stack, metadata if self.config["metadata"] else None)

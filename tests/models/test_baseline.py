@@ -53,6 +53,16 @@ def test_spelling_variants_score_alike(fitted: BaselineClassifier) -> None:
     assert {int(p.argmax()) for p in proba} == {TOXICITY.labels.index("OFFENSIVE")}
 
 
+def test_fast_path_gives_scikit_learns_probabilities(fitted: BaselineClassifier) -> None:
+    """The serving path skips re-validation and joblib; the numbers must not change."""
+    texts = ["thằng này ngu vãi", "bài viết hay quá", "ĐM mày", "cảm ơn bạn nhiều nha"]
+    assert fitted._features is not None and fitted._model is not None
+    x = fitted._features.transform(fitted._prepare(texts))
+    assert (fitted._transform(fitted._prepare(texts)) != x).nnz == 0
+    expected = fitted._model.predict_proba(x)
+    np.testing.assert_allclose(fitted.predict_proba(texts)[:, fitted._model.classes_], expected)
+
+
 def test_save_load_roundtrip(fitted: BaselineClassifier, tmp_path: Path) -> None:
     fitted.save(tmp_path)
     again = load(tmp_path, TOXICITY, fitted.config, {})
