@@ -27,7 +27,9 @@ class CompoundLexicon:
 
     def __init__(self, compounds: Iterable[tuple[str, ...]]) -> None:
         self.compounds = frozenset(c for c in compounds if 2 <= len(c) <= MAX_SYLLABLES)
-        self._heads = frozenset(c[0] for c in self.compounds)
+        self._longest_from: dict[str, int] = {}  # first syllable -> longest compound it starts
+        for c in self.compounds:
+            self._longest_from[c[0]] = max(len(c), self._longest_from.get(c[0], 0))
 
     @classmethod
     def from_segmented(cls, texts: Iterable[str], *, min_count: int = 1) -> CompoundLexicon:
@@ -39,6 +41,12 @@ class CompoundLexicon:
                     counts[tuple(s for s in token.lower().split("_") if s)] += 1
         return cls(c for c, n in counts.items() if n >= min_count)
 
+    def __getstate__(self) -> dict[str, object]:
+        return {"compounds": self.compounds}  # the index is derived; rebuilt on load
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["compounds"])  # type: ignore[misc, arg-type]
+
     def __len__(self) -> int:
         return len(self.compounds)
 
@@ -48,14 +56,14 @@ class CompoundLexicon:
         out: list[str] = []
         i = 0
         while i < len(tokens):
-            size = self._longest(tokens, i) if tokens[i] in self._heads else 1
+            size = self._longest(tokens, i) if tokens[i] in self._longest_from else 1
             out.append("_".join(tokens[i : i + size]))
             i += size
         return " ".join(out)
 
     def _longest(self, tokens: list[str], start: int) -> int:
         """Syllables in the longest known compound at ``start`` (1 if none)."""
-        for size in range(min(MAX_SYLLABLES, len(tokens) - start), 1, -1):
+        for size in range(min(self._longest_from[tokens[start]], len(tokens) - start), 1, -1):
             if tuple(tokens[start : start + size]) in self.compounds:
                 return size
         return 1

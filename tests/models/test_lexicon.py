@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 from models.lexicon import CompoundLexicon
 from models.text import TextConfig, normalize
 
@@ -14,6 +16,13 @@ def test_learns_compounds_and_joins_them_longest_first() -> None:
     assert len(lexicon) == 3
     out = lexicon.segment("học sinh ở thành phố hồ chí minh, học sinh học.")
     assert out == "học_sinh ở thành_phố hồ_chí_minh , học_sinh học ."
+
+
+def test_pickles_as_its_compounds_and_segments_the_same_after_loading() -> None:
+    lexicon = CompoundLexicon.from_segmented(SEGMENTED)
+    again = pickle.loads(pickle.dumps(lexicon))
+    assert again.compounds == lexicon.compounds
+    assert again.segment("học sinh thành phố hồ chí minh") == "học_sinh thành_phố hồ_chí_minh"
 
 
 def test_min_count_and_overlong_or_broken_tokens() -> None:
