@@ -38,9 +38,11 @@ class FlatForest:
         leaf = nodes["is_leaf"].astype(bool)
         self.feature = np.where(leaf, 0, nodes["feature_idx"]).astype(np.intp)
         self.threshold = nodes["num_threshold"].astype(np.float64)
-        self.nan_left = nodes["missing_go_to_left"].astype(bool)
-        self.left = np.where(leaf, own, nodes["left"].astype(np.intp) + shift)
-        self.right = np.where(leaf, own, nodes["right"].astype(np.intp) + shift)
+        self.nan_right = ~nodes["missing_go_to_left"].astype(bool)
+        # children interleaved: node i goes to child[2 i] (left) or child[2 i + 1] (right)
+        self.child = np.empty(2 * len(nodes), dtype=np.intp)
+        self.child[0::2] = np.where(leaf, own, nodes["left"].astype(np.intp) + shift)
+        self.child[1::2] = np.where(leaf, own, nodes["right"].astype(np.intp) + shift)
         self.value = nodes["value"].astype(np.float64)
         self.roots = offsets.astype(np.intp)
         self.depth = int(nodes["depth"].max())
@@ -58,8 +60,9 @@ class FlatForest:
         rows = np.arange(n)[:, None]
         for _ in range(self.depth):
             values = x[rows, self.feature[node]]
-            left = np.where(np.isnan(values), self.nan_left[node], values <= self.threshold[node])
-            node = np.where(left, self.left[node], self.right[node])
+            # NaN compares False, so it goes right only where the split sends missing right
+            right = (values > self.threshold[node]) | (np.isnan(values) & self.nan_right[node])
+            node = self.child[2 * node + right]
         leaves = self.value[node].reshape(n, -1, self.per_iteration)
         return leaves.sum(axis=1) + self.baseline
 
