@@ -129,6 +129,47 @@ def evaluate(
     run_guarded(_run)
 
 
+@app.command()
+def crossval(
+    data: Annotated[list[str], typer.Option("--data", "-d", help="Dataset spec(s), pooled.")],
+    task: Annotated[str, typer.Option(help="toxicity or misinformation.")] = "toxicity",
+    model: Annotated[str, typer.Option("--model", "-m", help="Model kind.")] = "baseline",
+    config: Annotated[
+        list[str] | None, typer.Option("--set", help="Hyper-parameter KEY=VALUE (JSON value).")
+    ] = None,
+    folds: Annotated[int, typer.Option(min=2, help="Number of folds.")] = 5,
+    seed: Annotated[int, typer.Option(help="Seed of the fold split.")] = 42,
+    out: Annotated[Path | None, typer.Option(help="Write the result as JSON.")] = None,
+) -> None:
+    """Cross-validate a model kind on pooled data (compare variants here, not on test)."""
+    import json
+    from dataclasses import asdict
+
+    from cli.common import load_many, parse_overrides, run_guarded, settings
+    from models.tasks import get_task
+    from training.crossval import cross_validate
+    from training.datasets import DataContext
+
+    def _run() -> None:
+        cfg = settings()
+        t = get_task(task)
+        examples = load_many(data, DataContext(t, cfg.data_dir))
+        result = cross_validate(
+            model, t, examples, config=parse_overrides(config or []), folds=folds, seed=seed
+        )
+        for name, metrics in (("as given", result.metrics), ("text only", result.text_only)):
+            if metrics is None:
+                continue
+            line = f"{name}: macro-F1 {metrics['macro_f1']:.4f}"
+            if "roc_auc" in metrics:
+                line += f", ROC-AUC {metrics['roc_auc']:.4f}, PR-AUC {metrics['pr_auc']:.4f}"
+            typer.echo(f"{len(examples)} examples, {folds} folds, seed {seed}, {line}")
+        if out is not None:
+            out.write_text(json.dumps(asdict(result), indent=2) + "\n")
+
+    run_guarded(_run)
+
+
 @app.command("db-upgrade")
 def db_upgrade() -> None:
     """Apply the store's Alembic migrations to VIMOD_DATABASE_URL."""
