@@ -21,7 +21,11 @@ the other way.
    the per-label max of the harmful label; for several labels it keeps one coherent
    distribution, so rows still sum to 1.
 
-Post metadata is accepted and ignored: the transformer sees text only (for now).
+The transformer sees text only. A version trained on posts with metadata (ReINTEL) also
+carries a ``MetadataFusion`` (``fusion.joblib``), fitted by the trainer on posts held out
+from fine-tuning. The fusion takes the window-aggregated log-probabilities
+(``text_features``) and the post's metadata, and routes a text-only request to its text
+branch, so text alone still works.
 """
 
 from __future__ import annotations
@@ -33,10 +37,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
+import joblib
 import numpy as np
 
 from models.base import PostMetadata
-from models.errors import RegistryError
+from models.errors import InputError, RegistryError
+from models.metadata import MetadataFusion
 from models.phobert_engines import (
     Engine,
     OnnxEngine,
@@ -51,6 +57,7 @@ from models.text import TextConfig, normalize_many
 log = logging.getLogger(__name__)
 
 ENGINES = ("auto", "torch", "onnx")
+FUSION_FILE = "fusion.joblib"
 DEFAULT_CONFIG: dict[str, Any] = {
     "text": TextConfig(lowercase=False, teencode=False, segment=True).to_dict(),
     "max_len": 256,  # tokens per window, <s> and </s> included
@@ -132,6 +139,7 @@ class PhobertClassifier:
             )
         self.tokenizer = tokenizer
         self.engine = engine
+        self.fusion: MetadataFusion | None = None  # set by the trainer when posts had metadata
 
     def encode(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Token ids (no special tokens) of the normalised texts."""
@@ -143,8 +151,17 @@ class PhobertClassifier:
         metadata: Sequence[PostMetadata | None] | None = None,
     ) -> np.ndarray:
         n_labels = len(self.task.labels)
+        if metadata is not None and len(metadata) != len(texts):
+            raise InputError(f"got {len(metadata)} metadata entries for {len(texts)} texts")
         if not texts:
             return np.zeros((0, n_labels))
+        proba = self.text_proba(texts)
+        if self.fusion is None:
+            return proba
+        return self.fusion.predict_proba(text_features(proba), metadata)
+
+    def text_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """The transformer's own probabilities, before any metadata fusion."""
         chunks: list[np.ndarray] = []
         offsets = [0]
         for ids in self.encode(texts):
@@ -179,6 +196,13 @@ class PhobertClassifier:
         # model_max_length instead of PhoBERT's unset (10**30) one.
         meta = {"tokenizer_class": "PhobertTokenizer", "model_max_length": self.max_len}
         (directory / "tokenizer_config.json").write_text(json.dumps(meta, indent=2), "utf-8")
+        if self.fusion is not None:
+            joblib.dump(self.fusion, directory / FUSION_FILE)
+
+
+def text_features(proba: np.ndarray) -> np.ndarray:
+    """What the metadata fusion sees of a text: its clipped log-probabilities."""
+    return np.log(np.clip(proba, 1e-7, 1.0))
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
@@ -214,6 +238,8 @@ def load(
     else:
         engine = TorchEngine.from_dir(directory, options.get("device"))
     model = PhobertClassifier(task, merged, FastPhobertTokenizer.from_dir(directory), engine)
+    if (directory / FUSION_FILE).is_file():
+        model.fusion = joblib.load(directory / FUSION_FILE)
     model.predict_proba(["kiểm tra"])  # fail at load, not on the first request
     log.info("loaded phobert %s with the %s engine", directory.name, engine.name)
     return model

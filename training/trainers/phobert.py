@@ -12,6 +12,12 @@ With ``job.work_dir`` the run is resumable: ``checkpoint/`` (weights, optimiser,
 RNG, position in the epoch) is rewritten every ``save_every`` steps and at each epoch end,
 ``best/`` holds the best dev weights. Rerunning the same job resumes; a work dir written by a
 different job (data or trajectory-changing settings) is refused.
+
+When the training posts carry metadata (ReINTEL), ``metadata_holdout`` of them (stratified)
+are kept out of fine-tuning and used to fit a ``MetadataFusion`` on the fine-tuned model's
+probabilities: stacking needs text scores for posts the text model did not learn from, and
+cross-fitting a transformer k times would cost k fine-tunes. Dev stays untouched for early
+stopping and the threshold.
 """
 
 from __future__ import annotations
@@ -22,16 +28,25 @@ import logging
 import random
 import shutil
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import torch
 from sklearn.metrics import f1_score
+from sklearn.model_selection import train_test_split
 
 from models.errors import InputError
-from models.phobert import DEFAULT_CONFIG, PhobertClassifier, check_architecture, pad, windows
+from models.metadata import MetadataFusion
+from models.phobert import (
+    DEFAULT_CONFIG,
+    PhobertClassifier,
+    check_architecture,
+    pad,
+    text_features,
+    windows,
+)
 from models.phobert_engines import TorchEngine, default_device
 from models.phobert_tokenizer import FastPhobertTokenizer
 from training.datasets import Example
@@ -55,6 +70,7 @@ DEFAULTS: dict[str, Any] = {
     "save_every": 200,  # steps between resumable checkpoints
     "max_steps": None,  # hard stop (smoke runs); does not change the LR schedule
     "amp": True,  # bf16 autocast on CUDA
+    "metadata_holdout": 0.15,  # share of train kept for the metadata fusion (if posts have any)
 }
 # Settings that do not change the weight trajectory, so a resumed run may change them.
 _RESUMABLE = {"max_steps", "patience", "save_every", "infer_batch_size"}
@@ -81,6 +97,8 @@ def _config(job: TrainJob) -> dict[str, Any]:
         raise InputError("phobert needs a base checkpoint: --base PATH_OR_HUB_ID")
     if int(cfg["epochs"]) < 1 or int(cfg["batch_size"]) < 1:
         raise InputError("phobert needs epochs >= 1 and batch_size >= 1")
+    if not 0 <= float(cfg["metadata_holdout"] or 0) < 1:
+        raise InputError(f"metadata_holdout must be in [0, 1), not {cfg['metadata_holdout']}")
     if cfg["class_weights"] not in (None, "balanced"):
         raise InputError(f"class_weights must be 'balanced' or null, not {cfg['class_weights']!r}")
     return cfg
@@ -274,6 +292,7 @@ def train(job: TrainJob) -> PhobertClassifier:
     from transformers import AutoModelForSequenceClassification
 
     cfg = _config(job)
+    job, held = _fusion_holdout(job, cfg)
     labels = job.task.labels
     work = Path(job.work_dir) if job.work_dir else None
     state = _State(job=_job_id(job, cfg))
@@ -298,4 +317,36 @@ def train(job: TrainJob) -> PhobertClassifier:
     if state.global_step:
         run.restore(state)
     run.fit(state)
+    if held:
+        model.fusion = _fit_fusion(model, held, int(cfg["seed"]))
     return model
+
+
+def _fusion_holdout(job: TrainJob, cfg: dict[str, Any]) -> tuple[TrainJob, list[Example]]:
+    """Split off the fusion's posts when training posts carry metadata; else keep all."""
+    share = float(cfg["metadata_holdout"] or 0.0)
+    n_held = round(len(job.train) * share)
+    if share <= 0 or not any(e.metadata is not None for e in job.train):
+        return job, []
+    if n_held < MetadataFusion.MIN_ROWS:
+        log.info("%d posts held out would be too few for the metadata fusion; text only", n_held)
+        return job, []
+    labels = [e.label for e in job.train]
+    stratify = labels if min(labels.count(x) for x in set(labels)) >= 2 else None
+    keep, held = train_test_split(
+        list(range(len(job.train))),
+        test_size=n_held,
+        stratify=stratify,
+        random_state=int(cfg["seed"]),
+    )
+    log.info("metadata fusion: %d posts held out of fine-tuning", len(held))
+    return replace(job, train=[job.train[i] for i in keep]), [job.train[i] for i in held]
+
+
+def _fit_fusion(model: PhobertClassifier, held: Sequence[Example], seed: int) -> MetadataFusion:
+    """Stack the fine-tuned model's probabilities on held-out posts with their metadata."""
+    index = {label: i for i, label in enumerate(model.task.labels)}
+    proba = model.text_proba([e.text for e in held])
+    y = np.array([index[e.label] for e in held])
+    fusion = MetadataFusion(len(model.task.labels), seed=seed)
+    return fusion.fit(text_features(proba), [e.metadata for e in held], y)
