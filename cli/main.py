@@ -18,6 +18,14 @@ app.add_typer(feedback_cmd.app, name="feedback")
 app.command("classify")(classify_cmd.classify)
 console = Console(stderr=True)
 
+# Options shared by the commands that train.
+DataSpecs = Annotated[list[str], typer.Option("--data", "-d", help="Dataset spec(s), pooled.")]
+TaskName = Annotated[str, typer.Option(help="toxicity or misinformation.")]
+ModelKind = Annotated[str, typer.Option("--model", "-m", help="Model kind.")]
+Overrides = Annotated[
+    list[str] | None, typer.Option("--set", help="Hyper-parameter KEY=VALUE (JSON value).")
+]
+
 
 @app.callback()
 def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
@@ -56,15 +64,13 @@ def serve(
 
 @app.command()
 def train(
-    data: Annotated[list[str], typer.Option("--data", "-d", help="Training dataset spec(s).")],
-    task: Annotated[str, typer.Option(help="toxicity or misinformation.")] = "toxicity",
-    model: Annotated[str, typer.Option("--model", "-m", help="Model kind.")] = "baseline",
+    data: DataSpecs,
+    task: TaskName = "toxicity",
+    model: ModelKind = "baseline",
     dev: Annotated[
         str | None, typer.Option(help="Dev dataset spec (thresholds, early stop).")
     ] = None,
-    config: Annotated[
-        list[str] | None, typer.Option("--set", help="Hyper-parameter KEY=VALUE (JSON value).")
-    ] = None,
+    config: Overrides = None,
     base: Annotated[
         str | None, typer.Option(help="Base checkpoint (phobert): path or hub id.")
     ] = None,
@@ -131,12 +137,10 @@ def evaluate(
 
 @app.command()
 def crossval(
-    data: Annotated[list[str], typer.Option("--data", "-d", help="Dataset spec(s), pooled.")],
-    task: Annotated[str, typer.Option(help="toxicity or misinformation.")] = "toxicity",
-    model: Annotated[str, typer.Option("--model", "-m", help="Model kind.")] = "baseline",
-    config: Annotated[
-        list[str] | None, typer.Option("--set", help="Hyper-parameter KEY=VALUE (JSON value).")
-    ] = None,
+    data: DataSpecs,
+    task: TaskName = "toxicity",
+    model: ModelKind = "baseline",
+    config: Overrides = None,
     folds: Annotated[int, typer.Option(min=2, help="Number of folds.")] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the fold split.")] = 42,
     out: Annotated[Path | None, typer.Option(help="Write the result as JSON.")] = None,
