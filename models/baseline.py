@@ -196,9 +196,12 @@ class BaselineClassifier:
     def _stack_features(
         x: sparse.spmatrix, model: LogisticRegression, neighbours: NeighbourVotes | None
     ) -> np.ndarray:
-        """What the fusion sees of a text: the logit(s), then the neighbour votes."""
-        logit = model.decision_function(x)
-        parts = [logit.reshape(x.shape[0], -1)]
+        """What the fusion sees of a text: the logit(s), then the neighbour votes.
+
+        The logit is ``decision_function``'s arithmetic without its input checks.
+        """
+        logit = np.asarray(x @ model.coef_.T) + model.intercept_
+        parts = [logit]
         if neighbours is not None:
             parts.append(neighbours.transform(x))
         return np.hstack(parts)

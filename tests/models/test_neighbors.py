@@ -31,3 +31,13 @@ def test_empty_batch_and_unfitted() -> None:
     assert votes.transform(empty).shape == (0, 3)
     with pytest.raises(RuntimeError):
         NeighbourVotes(k=1, n_classes=2).transform(vec.transform(["x"]))
+
+
+def test_unit_rows_matches_scikit_learn_normalize() -> None:
+    from sklearn.preprocessing import normalize
+
+    from models.neighbors import unit_rows
+
+    x = TfidfVectorizer(norm=None).fit_transform([*TRAIN, ""])  # the empty text is a zero row
+    np.testing.assert_allclose(unit_rows(x).toarray(), normalize(x).toarray(), rtol=1e-6)
+    assert unit_rows(x).dtype == np.float32 and x.dtype == np.float64  # a copy, not in place
