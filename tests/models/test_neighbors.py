@@ -41,3 +41,18 @@ def test_unit_rows_matches_scikit_learn_normalize() -> None:
     x = TfidfVectorizer(norm=None).fit_transform([*TRAIN, ""])  # the empty text is a zero row
     np.testing.assert_allclose(unit_rows(x).toarray(), normalize(x).toarray(), rtol=1e-6)
     assert unit_rows(x).dtype == np.float32 and x.dtype == np.float64  # a copy, not in place
+
+
+@pytest.mark.parametrize("density", [0.0, 0.002, 0.05, 0.5, 1.0])
+def test_nearest_equals_a_full_sort(density: float) -> None:
+    from models.neighbors import nearest
+
+    rng = np.random.default_rng(int(density * 1000))
+    sims = (rng.random((40, 1000)) * (rng.random((40, 1000)) < density)).astype(np.float32)
+    sims[:, 999] = 0.0  # a last, partial chunk
+    row, column, value = nearest(sims[:, :999], k=10)
+    for i in range(40):
+        positive = np.flatnonzero(sims[i, :999] > 0)
+        expected = positive[np.argsort(-sims[i, positive], kind="stable")][:10]
+        assert set(column[row == i]) == set(expected)
+        assert np.all(np.diff(value[row == i]) <= 0)
