@@ -93,6 +93,36 @@ def test_bad_specs(spec: str, tmp_path: Path) -> None:
         load_dataset(spec, _ctx(tmp_path))
 
 
+def test_chat_posts_become_the_benign_label_of_a_claim_task(tmp_path: Path) -> None:
+    f = tmp_path / "comments.csv"
+    f.write_text("text,label\nhay quá,CLEAN\nđồ ngu,OFFENSIVE\nbắc kỳ chó,HATE\n", "utf-8")
+    rows = load_dataset(f"chat:csv:{f}", _ctx(tmp_path, MISINFORMATION))
+    assert [(r.text, r.label) for r in rows] == [
+        ("hay quá", "RELIABLE"),
+        ("đồ ngu", "RELIABLE"),  # rude, but no factual claim
+        ("bắc kỳ chó", "RELIABLE"),
+    ]
+    assert {r.source for r in rows} == {"chat:comments.csv"}
+    sample = load_dataset("chat:seed:toxicity@150", _ctx(tmp_path, MISINFORMATION))
+    again = load_dataset("chat:seed:toxicity@150", _ctx(tmp_path, MISINFORMATION))
+    assert len(sample) == 150 and [r.text for r in sample] == [r.text for r in again]
+    assert len(load_dataset(f"chat:csv:{f}@99", _ctx(tmp_path, MISINFORMATION))) == 3
+
+
+@pytest.mark.parametrize(
+    ("spec", "task", "message"),
+    [
+        ("chat:seed:toxicity", TOXICITY, "insults"),
+        ("chat:", MISINFORMATION, "toxicity corpus"),
+        ("chat:seed:toxicity@0", MISINFORMATION, "positive integer"),
+        ("chat:seed:toxicity@all", MISINFORMATION, "positive integer"),
+    ],
+)
+def test_chat_refuses_toxicity_and_bad_specs(spec: str, task, message: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError, match=message):
+        load_dataset(spec, _ctx(tmp_path, task))
+
+
 def test_seed_corpora_are_large_balanced_and_clean(tmp_path: Path) -> None:
     tox = load_dataset("seed:toxicity", _ctx(tmp_path))
     counts = Counter(e.label for e in tox)

@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from models.base import PostMetadata
 from models.registry import Registry
-from models.tasks import MISINFORMATION
+from models.tasks import MISINFORMATION, TOXICITY
 from training.datasets import DataContext, load_dataset
 from training.evaluate import evaluate_version
 from training.train import TrainJob, run_training
@@ -50,3 +51,37 @@ def test_report_states_threshold_and_unreliable_f1(tmp_path: Path) -> None:
     assert f"F1(UNRELIABLE) = **{metrics['positive_f1']:.4f}**" in report
     assert "ROC-AUC" in report and "PR-AUC" in report and "macro-F1" in report
     assert {"roc.png", "pr.png"} <= {p.name for p in paths}
+
+
+EVERYDAY = [
+    "bài hay quá",
+    "trận đấu tối qua hay ghê",
+    "chúc mừng sinh nhật bạn nha",
+    "thằng này ngu vl",
+    "cảm ơn ad nhiều",
+    "hôm nay trời đẹp quá đi chơi thôi",
+    "clip này hài vãi",
+    "ăn cơm chưa mọi người",
+]
+
+
+def test_default_model_does_not_call_everyday_chat_a_hoax(seed_registry: Path) -> None:
+    """The default learns chat as RELIABLE (``chat:seed:toxicity@150``); none of these is in it."""
+    found = Registry(seed_registry).load_active("misinformation")
+    assert found is not None
+    model, manifest = found
+    assert "chat:seed:toxicity@150" in manifest.training["datasets"]
+    seed_texts = {e.text for e in load_dataset("seed:toxicity", DataContext(TOXICITY, Path(".")))}
+    assert not seed_texts & set(EVERYDAY)
+    flagged = model.predict_proba(EVERYDAY)[:, 1] >= 0.5
+    assert flagged.sum() <= 2, [t for t, f in zip(EVERYDAY, flagged, strict=True) if f]
+
+
+@pytest.mark.data
+def test_default_model_flags_few_real_comments(seed_registry: Path, data_dir: Path) -> None:
+    """ViHSD test comments make no claims; the default flagged 13 % of them when measured."""
+    found = Registry(seed_registry).load_active("misinformation")
+    assert found is not None
+    comments = load_dataset("chat:vihsd:test", DataContext(MISINFORMATION, data_dir))
+    flagged = found[0].predict_proba([e.text for e in comments])[:, 1] >= 0.5
+    assert flagged.mean() < 0.2

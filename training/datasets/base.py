@@ -48,6 +48,7 @@ ADAPTERS: dict[str, str] = {
     "csv": "training.datasets.generic:load_csv",
     "jsonl": "training.datasets.generic:load_jsonl",
     "feedback": "training.datasets.feedback:load",
+    "chat": "training.datasets.chat:load",
 }
 
 
