@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 import typer
 from pydantic import ValidationError
@@ -15,6 +16,9 @@ from models.errors import VimodError
 from models.registry import Registry
 from service.config import Settings
 from training.datasets import DataContext, Example, load_dataset
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 console = Console(stderr=True)
 
@@ -67,3 +71,17 @@ def load_many(specs: Sequence[str], context: DataContext) -> list[Example]:
     for spec in specs:
         examples.extend(load_dataset(spec, context))
     return examples
+
+
+@contextmanager
+def store_session(cfg: Settings) -> Iterator[Session]:
+    """A session on the migrated store of ``cfg`` (the engine is disposed afterwards)."""
+    from service.db import make_engine, session_factory, upgrade_database
+
+    upgrade_database(cfg.database_url)
+    engine = make_engine(cfg.database_url)
+    try:
+        with session_factory(engine)() as session:
+            yield session
+    finally:
+        engine.dispose()

@@ -9,12 +9,14 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from cli import classify_cmd, feedback_cmd, models_cmd
+from cli import classify_cmd, feedback_cmd, keys_cmd, models_cmd, store_cmd
 from models.errors import VimodError
 
 app = typer.Typer(help="vimod: Vietnamese moderation service.", no_args_is_help=True)
 app.add_typer(models_cmd.app, name="models")
 app.add_typer(feedback_cmd.app, name="feedback")
+app.add_typer(keys_cmd.app, name="keys")
+app.add_typer(store_cmd.app, name="store")
 app.command("classify")(classify_cmd.classify)
 console = Console(stderr=True)
 

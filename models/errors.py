@@ -47,3 +47,36 @@ class OverloadedError(VimodError):
     """Too many requests are queued; the caller should retry later."""
 
     error_type = "Overloaded"
+
+
+class UnauthorizedError(VimodError):
+    """No API key, or one that is malformed, unknown or revoked."""
+
+    error_type = "Unauthorized"
+
+
+class ForbiddenError(VimodError):
+    """The key is valid but its role (or tenant) does not allow this request."""
+
+    error_type = "Forbidden"
+
+
+class QuotaExceededError(VimodError):
+    """The key used up its requests or characters for the current window."""
+
+    error_type = "QuotaExceeded"
+
+    def __init__(self, message: str, *, retry_after: int, headers: dict[str, str]) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.headers = headers
+
+
+class StoreUnavailableError(VimodError):
+    """The feedback store cannot be reached; requests that need it should be retried."""
+
+    error_type = "StoreUnavailable"
+
+    def __init__(self, message: str, *, retry_after: int = 5) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

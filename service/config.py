@@ -58,6 +58,44 @@ class Settings(BaseSettings):
         True, description="Build the embedded default model when a task has none."
     )
 
+    auth_disabled: bool = Field(
+        False,
+        description="Serve without API keys (every caller is an anonymous admin). Loudly logged; "
+        "for a private test network only.",
+    )
+    key_cache_seconds: float = Field(
+        30.0,
+        ge=0,
+        le=3600,
+        description="Verified keys are trusted this long without asking the store; a revocation "
+        "takes effect within this time.",
+    )
+    key_cache_stale_seconds: float = Field(
+        600.0,
+        ge=0,
+        le=86400,
+        description="While the store is down, keys verified this recently still work.",
+    )
+    secrets_dir: Path = Field(
+        Path("var"),
+        description="Where the first start writes the bootstrap admin key (file mode 0600).",
+    )
+    metrics_public: bool = Field(
+        False, description="Serve /metrics without a key (for a scraper on a private network)."
+    )
+    quota_requests_per_minute: int = Field(
+        600, ge=1, description="Default requests per minute per key (a key may set its own)."
+    )
+    quota_chars_per_minute: int = Field(
+        2_000_000,
+        ge=1,
+        description="Default characters of text classified per minute per key.",
+    )
+    redis_url: str | None = Field(
+        None,
+        description="Redis for quotas shared by workers and replicas; unset: per worker.",
+    )
+
     @field_validator("tasks")
     @classmethod
     def _known_tasks(cls, value: list[str]) -> list[str]:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from models.registry import Registry
 from service.config import Settings
 from service.metrics import Metrics
+from service.quotas import Quotas
 from service.runtime import ModelRuntime
 
 
@@ -39,8 +40,13 @@ def get_metrics(request: Request) -> Metrics:
     return request.app.state.metrics  # type: ignore[no-any-return]
 
 
+def get_quotas(request: Request) -> Quotas:
+    return request.app.state.quotas  # type: ignore[no-any-return]
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_session)]
 RuntimeDep = Annotated[ModelRuntime, Depends(get_runtime)]
 RegistryDep = Annotated[Registry, Depends(get_registry)]
 MetricsDep = Annotated[Metrics, Depends(get_metrics)]
+QuotasDep = Annotated[Quotas, Depends(get_quotas)]

@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 
 STATUS: dict[str, int] = {
     "Validation": 422,
+    "Unauthorized": 401,
+    "Forbidden": 403,
+    "QuotaExceeded": 429,
+    "StoreUnavailable": 503,
     "InvalidJSON": 400,
     "NotFound": 404,
     "Conflict": 409,
@@ -64,7 +68,19 @@ def _location(loc: tuple[Any, ...]) -> str:
 async def _vimod_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, VimodError)
     response = error_response(STATUS.get(exc.error_type, 500), exc.error_type, exc.message)
+    response.headers.update(_headers(exc))
     return _counted(request, response, exc.error_type)
+
+
+def _headers(exc: VimodError) -> dict[str, str]:
+    """Headers an error carries: what to retry after, and how to authenticate."""
+    headers = dict(getattr(exc, "headers", None) or {})
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after is not None:
+        headers["Retry-After"] = str(retry_after)
+    if exc.error_type == "Unauthorized":
+        headers["WWW-Authenticate"] = 'Bearer realm="vimod"'
+    return headers
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

@@ -52,6 +52,17 @@ class Metrics:
             registry=r,
         )
         self.feedback = Counter("vimod_feedback_total", "Feedback records", ["task"], registry=r)
+        self.quota_rejections = Counter(
+            "vimod_quota_rejections_total",
+            "Requests refused by a key's quota",
+            ["kind"],
+            registry=r,
+        )
+        self.quota_backend_errors = Counter(
+            "vimod_quota_backend_errors_total",
+            "Quota checks skipped because the quota store (Redis) failed",
+            registry=r,
+        )
 
     def observe_request(self, route: str, method: str, status: int, seconds: float) -> None:
         self.requests.labels(route, method, str(status)).inc()

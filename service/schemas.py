@@ -80,7 +80,12 @@ class FeedbackRequest(BaseModel):
     text: str | None = None
     task: str = "toxicity"
     label: str
-    moderator_id: str = Field(min_length=1, max_length=128)
+    moderator_id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=128,
+        description="Optional; must name the key's own subject (labels are attributed to it).",
+    )
     note: str | None = Field(None, max_length=2000)
 
 
@@ -92,7 +97,10 @@ class FeedbackOut(BaseModel):
     label: str
     predicted_label: str | None
     model_version: str | None
-    moderator_id: str
+    moderator_id: str = Field(description="Name of the subject who labelled.")
+    subject_id: str | None
+    key_id: str | None = Field(description="The API key the label was written with.")
+    tenant_id: str
     note: str | None
     created_at: datetime
 

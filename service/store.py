@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from models.errors import ConflictError, InputError, NotFoundError
 from models.tasks import get_task
+from service.identity import Principal as Author
 from service.tables import Feedback, StoredPrediction, utcnow
 
 
@@ -26,11 +27,15 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def save_predictions(*, session: Session, items: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
-    """Persist ``(id, text, categories)`` triples from one classify request."""
+def save_predictions(
+    *, session: Session, tenant_id: str, items: Sequence[tuple[str, str, dict[str, Any]]]
+) -> None:
+    """Persist ``(id, text, categories)`` triples from one classify request of ``tenant_id``."""
     now = utcnow()
     session.add_all(
-        StoredPrediction(id=pid, text=_no_nul(text), categories=cats, created_at=now)
+        StoredPrediction(
+            id=pid, tenant_id=tenant_id, text=_no_nul(text), categories=cats, created_at=now
+        )
         for pid, text, cats in items
     )
     session.commit()
@@ -41,10 +46,11 @@ def _no_nul(text: str) -> str:
     return text.replace("\x00", " ")
 
 
-def get_prediction(*, session: Session, prediction_id: str) -> StoredPrediction:
+def get_prediction(*, session: Session, tenant_id: str, prediction_id: str) -> StoredPrediction:
+    """A stored prediction of ``tenant_id``; another tenant's id is as unknown as a missing one."""
     # No stored id holds NUL, and PostgreSQL refuses to even compare with one.
     row = None if "\x00" in prediction_id else session.get(StoredPrediction, prediction_id)
-    if row is None:
+    if row is None or row.tenant_id != tenant_id:
         raise NotFoundError(
             f'no stored prediction with id {prediction_id!r} (classify with "store": true)'
         )
@@ -55,12 +61,20 @@ def _request_hash(fields: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def scoped_idempotency_key(key_id: str, key: str) -> str:
+    """What is stored for a client's Idempotency-Key: a digest scoped to the API key.
+
+    Two clients choosing the same key never collide, and the raw header is not stored.
+    """
+    return hashlib.sha256(f"{key_id}\x00{key}".encode()).hexdigest()
+
+
 def record_feedback(
     *,
     session: Session,
+    author: Author,
     task: str,
     label: str,
-    moderator_id: str,
     prediction_id: str | None = None,
     text: str | None = None,
     note: str | None = None,
@@ -79,7 +93,7 @@ def record_feedback(
     get_task(task).check_label(label)
     if (prediction_id is None) == (text is None):
         raise InputError("give exactly one of 'prediction_id' and 'text'")
-    moderator_id = moderator_id.replace("\x00", "")
+    moderator_id = author.subject_name
     text = None if text is None else _no_nul(text)
     note = None if note is None else _no_nul(note)
     fields = {
@@ -92,12 +106,15 @@ def record_feedback(
     }
     digest = _request_hash(fields)
     if idempotency_key is not None:
+        idempotency_key = scoped_idempotency_key(author.key_id, idempotency_key)
         existing = _by_key(session, idempotency_key)
         if existing is not None:
             return _replay(existing, digest), False
     predicted_label = model_version = None
     if prediction_id is not None:
-        stored = get_prediction(session=session, prediction_id=prediction_id)
+        stored = get_prediction(
+            session=session, tenant_id=author.tenant_id, prediction_id=prediction_id
+        )
         text = stored.text
         result = stored.categories.get(task)
         if isinstance(result, dict):
@@ -112,6 +129,9 @@ def record_feedback(
         predicted_label=predicted_label,
         model_version=model_version,
         moderator_id=moderator_id,
+        tenant_id=author.tenant_id,
+        subject_id=author.subject_id,
+        key_id=author.key_id,
         note=note,
         idempotency_key=idempotency_key,
         request_hash=digest if idempotency_key else None,
@@ -141,9 +161,15 @@ def _replay(existing: Feedback, digest: str) -> Feedback:
 
 
 def _filtered(
-    task: str | None, label: str | None, since: datetime | None, until: datetime | None
+    tenant_id: str | None,
+    task: str | None,
+    label: str | None,
+    since: datetime | None,
+    until: datetime | None,
 ) -> Any:
     query = select(Feedback)
+    if tenant_id is not None:
+        query = query.where(Feedback.tenant_id == tenant_id)
     if task is not None:
         query = query.where(Feedback.task == task)
     if label is not None:
@@ -158,6 +184,7 @@ def _filtered(
 def list_feedback(
     *,
     session: Session,
+    tenant_id: str,
     task: str | None = None,
     label: str | None = None,
     since: datetime | None = None,
@@ -166,7 +193,7 @@ def list_feedback(
     offset: int = 0,
 ) -> tuple[list[Feedback], int]:
     """One page of feedback, newest first, and the total matching count."""
-    query = _filtered(task, label, since, until)
+    query = _filtered(tenant_id, task, label, since, until)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(
         query.order_by(Feedback.created_at.desc(), Feedback.id.desc()).limit(limit).offset(offset)
@@ -175,10 +202,10 @@ def list_feedback(
 
 
 def iter_feedback(
-    *, session: Session, task: str | None = None, batch: int = 1000
+    *, session: Session, task: str | None = None, tenant_id: str | None = None, batch: int = 1000
 ) -> Iterator[Feedback]:
-    """Every feedback row, oldest first, streamed in batches (for exports)."""
-    query = _filtered(task, None, None, None).order_by(Feedback.created_at, Feedback.id)
+    """Every feedback row (of one tenant, or all), oldest first, streamed in batches."""
+    query = _filtered(tenant_id, task, None, None, None).order_by(Feedback.created_at, Feedback.id)
     yield from session.scalars(query.execution_options(yield_per=batch))
 
 
@@ -192,6 +219,9 @@ def feedback_as_dict(row: Feedback) -> dict[str, Any]:
         "predicted_label": row.predicted_label,
         "model_version": row.model_version,
         "moderator_id": row.moderator_id,
+        "subject_id": row.subject_id,
+        "key_id": row.key_id,
+        "tenant_id": row.tenant_id,
         "note": row.note,
         "created_at": row.created_at.isoformat(),
     }

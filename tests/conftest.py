@@ -17,9 +17,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
 from models.registry import Registry
-from service.app import create_app
 from service.config import Settings
 from service.db import make_engine, upgrade_database
+from tests.apiclient import serve
 from training.bootstrap import ensure_default_models
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,6 +110,7 @@ def _settings(database_url: str, registry_dir: Path) -> Settings:
     return Settings(
         database_url=database_url,
         registry_dir=registry_dir,
+        secrets_dir=registry_dir.parent / "secrets",
         data_dir=DATA_DIR,
         max_client_batch_size=8,
         max_input_chars=500,
@@ -132,12 +133,12 @@ def sqlite_settings(registry_dir: Path, tmp_path: Path) -> Settings:
 @pytest.fixture
 def client(settings: Settings, db: tuple[str, Engine]) -> Iterator[TestClient]:
     """An API client over both store backends."""
-    with TestClient(create_app(settings, engine=db[1])) as c:
+    with serve(settings, engine=db[1]) as c:
         yield c
 
 
 @pytest.fixture
 def api(sqlite_settings: Settings) -> Iterator[TestClient]:
     """An API client on SQLite only (for tests that exercise models, not the store)."""
-    with TestClient(create_app(sqlite_settings)) as c:
+    with serve(sqlite_settings) as c:
         yield c

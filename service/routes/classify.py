@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from starlette.concurrency import run_in_threadpool
 
 from models.base import to_predictions
-from service.deps import RuntimeDep, SessionDep, SettingsDep
+from service.auth import IntegratorDep
+from service.deps import QuotasDep, RuntimeDep, SessionDep, SettingsDep
+from service.responses import AUTHENTICATED, errors
 from service.schemas import (
     ClassifyRequest,
     ClassifyResponse,
@@ -19,7 +21,7 @@ from service.schemas import (
 from service.store import new_id, save_predictions
 from service.validation import check_classify
 
-router = APIRouter(prefix="/v1", tags=["classify"])
+router = APIRouter(prefix="/v1", tags=["classify"], responses=errors(*AUTHENTICATED))
 
 _ERRORS = {
     status: {"model": ErrorResponse, "description": text}
@@ -27,7 +29,7 @@ _ERRORS = {
         (400, "Body is not valid JSON"),
         (413, "Body over payload_limit"),
         (422, "Invalid request: empty text, too many texts, unknown task or label, ..."),
-        (429, "Too many texts queued"),
+        (429, "Too many texts queued, or the key's quota is used up (see Retry-After)"),
         (503, "No model loaded for a requested task"),
     )
 }
@@ -35,10 +37,17 @@ _ERRORS = {
 
 @router.post("/classify", response_model=ClassifyResponse, responses=_ERRORS)  # type: ignore[arg-type]
 async def classify(
-    body: ClassifyRequest, settings: SettingsDep, runtime: RuntimeDep, session: SessionDep
+    body: ClassifyRequest,
+    principal: IntegratorDep,
+    response: Response,
+    quotas: QuotasDep,
+    settings: SettingsDep,
+    runtime: RuntimeDep,
+    session: SessionDep,
 ) -> ClassifyResponse:
     """Score one post (`text`) or a batch (`texts`); optionally store them for feedback."""
     req = check_classify(body, settings)
+    await quotas.charge_chars(principal, sum(len(t) for t in req.texts), response)
     scored = await asyncio.gather(*(runtime.score(t, req.texts, req.metadata) for t in req.tasks))
     per_task: dict[str, list[TaskResult]] = {}
     for task, (model, proba) in zip(req.tasks, scored, strict=True):
@@ -63,5 +72,7 @@ async def classify(
             (r.id, text, {t: c.model_dump() for t, c in r.categories.items()})
             for r, text in zip(results, req.texts, strict=True)
         ]
-        await run_in_threadpool(save_predictions, session=session, items=items)
+        await run_in_threadpool(
+            save_predictions, session=session, tenant_id=principal.tenant_id, items=items
+        )
     return ClassifyResponse(results=results)

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
 
-from models.errors import InputError
+from models.errors import ForbiddenError, InputError
 from models.tasks import TASKS, get_task
+from service.auth import ModeratorDep
 from service.deps import MetricsDep, SessionDep, SettingsDep
+from service.identity import Principal, get_or_create_subject
+from service.responses import AUTHENTICATED, errors
 from service.schemas import ErrorResponse, FeedbackOut, FeedbackPage, FeedbackRequest
 from service.store import feedback_as_dict, list_feedback, record_feedback
 from service.validation import clean_text
 
-router = APIRouter(prefix="/v1/feedback", tags=["feedback"])
+router = APIRouter(prefix="/v1/feedback", tags=["feedback"], responses=errors(*AUTHENTICATED))
 
 _ERRORS = {
     code: {"model": ErrorResponse, "description": text}
@@ -29,6 +33,7 @@ _ERRORS = {
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=FeedbackOut, responses=_ERRORS)  # type: ignore[arg-type]
 def create_feedback(
     body: FeedbackRequest,
+    principal: ModeratorDep,
     response: Response,
     session: SessionDep,
     settings: SettingsDep,
@@ -38,13 +43,18 @@ def create_feedback(
         Header(max_length=255, description="Replays with the same key return the first record."),
     ] = None,
 ) -> FeedbackOut:
-    """Record a moderator's correct label for a stored prediction or a raw text."""
+    """Record a moderator's correct label for a stored prediction or a raw text.
+
+    The label is attributed to the key's subject; a `moderator_id` naming anyone else is
+    refused.
+    """
     text = None if body.text is None else clean_text(body.text, "text", settings)
+    author = _author(session, settings.auth_disabled, principal, body.moderator_id)
     row, created = record_feedback(
         session=session,
+        author=author,
         task=body.task,
         label=body.label,
-        moderator_id=body.moderator_id,
         prediction_id=body.prediction_id,
         text=text,
         note=body.note,
@@ -57,8 +67,29 @@ def create_feedback(
     return FeedbackOut(**feedback_as_dict(row))
 
 
+def _author(
+    session: SessionDep, auth_disabled: bool, principal: Principal, moderator_id: str | None
+) -> Principal:
+    """Who the label is attributed to: the key's subject (or, without auth, the named one)."""
+    if auth_disabled and moderator_id:
+        subject = get_or_create_subject(
+            session=session, tenant_id=principal.tenant_id, name=moderator_id, kind="legacy"
+        )
+        return replace(principal, subject_id=subject.id, subject_name=subject.name)
+    if moderator_id is not None and moderator_id not in (
+        principal.subject_name,
+        principal.subject_id,
+    ):
+        raise ForbiddenError(
+            f"moderator_id {moderator_id!r} is not the subject of this API key; omit it, and "
+            "the label is attributed to the key's subject"
+        )
+    return principal
+
+
 @router.get("", response_model=FeedbackPage, responses={422: _ERRORS[422]})  # type: ignore[arg-type]
 def get_feedback(
+    principal: ModeratorDep,
     session: SessionDep,
     settings: SettingsDep,
     task: str | None = None,
@@ -83,6 +114,7 @@ def get_feedback(
     limit = min(limit, settings.max_page_size)
     rows, total = list_feedback(
         session=session,
+        tenant_id=principal.tenant_id,
         task=task,
         label=label,
         since=since,

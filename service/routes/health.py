@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
+from service.auth import metrics_access
 from service.deps import MetricsDep, RuntimeDep
 
 router = APIRouter(tags=["health"])
@@ -42,7 +43,7 @@ async def readyz(request: Request, runtime: RuntimeDep) -> JSONResponse:
     return JSONResponse(body, status_code=200 if body["status"] == "ready" else 503)
 
 
-@router.get("/metrics", include_in_schema=False)
+@router.get("/metrics", include_in_schema=False, dependencies=[Depends(metrics_access)])
 async def metrics(m: MetricsDep) -> Response:
     """Prometheus exposition of the ``vimod_*`` metrics."""
     return Response(generate_latest(m.registry), media_type=CONTENT_TYPE_LATEST)

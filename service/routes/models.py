@@ -5,14 +5,17 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 
+from models.tasks import get_task
+from service.auth import IntegratorDep, TrainerDep
 from service.deps import RegistryDep, RuntimeDep, SettingsDep
+from service.responses import AUTHENTICATED, errors
 from service.schemas import ErrorResponse, InfoResponse, ModelsResponse, ModelVersionOut
 
-router = APIRouter(prefix="/v1", tags=["models"])
+router = APIRouter(prefix="/v1", tags=["models"], responses=errors(*AUTHENTICATED))
 
 
 @router.get("/models", response_model=ModelsResponse)
-async def list_models(registry: RegistryDep, runtime: RuntimeDep) -> ModelsResponse:
+async def list_models(_: TrainerDep, registry: RegistryDep, runtime: RuntimeDep) -> ModelsResponse:
     """Every registered version, with which one is active and which one is serving."""
     manifests = await run_in_threadpool(registry.versions)
     active = {t: registry.active_version(t) for t in {m.task for m in manifests}}
@@ -40,13 +43,41 @@ async def list_models(registry: RegistryDep, runtime: RuntimeDep) -> ModelsRespo
     "/models/reload",
     responses={409: {"model": ErrorResponse, "description": "A version failed to load"}},
 )
-async def reload_models(runtime: RuntimeDep) -> dict[str, dict[str, str]]:
+async def reload_models(_: TrainerDep, runtime: RuntimeDep) -> dict[str, dict[str, str]]:
     """Load the registry's active versions (after `vimod models activate`) without a restart."""
     return {"serving": await runtime.reload()}
 
 
+@router.post(
+    "/models/{version}/activate",
+    responses={
+        404: {"model": ErrorResponse, "description": "Unknown version"},
+        409: {"model": ErrorResponse, "description": "The version fails to load or predict"},
+    },
+)
+async def activate_model(
+    version: str, _: TrainerDep, registry: RegistryDep, runtime: RuntimeDep
+) -> dict[str, dict[str, str]]:
+    """Make a version active for its task (after a smoke prediction) and serve it here now."""
+    await run_in_threadpool(registry.activate, version)
+    return {"serving": await runtime.reload()}
+
+
+@router.post(
+    "/models/rollback",
+    responses={409: {"model": ErrorResponse, "description": "Nothing to roll back to"}},
+)
+async def rollback_model(
+    task: str, _: TrainerDep, registry: RegistryDep, runtime: RuntimeDep
+) -> dict[str, dict[str, str]]:
+    """Re-activate the task's previous version from the activation history."""
+    get_task(task)
+    await run_in_threadpool(registry.rollback, task)
+    return {"serving": await runtime.reload()}
+
+
 @router.get("/info", response_model=InfoResponse)
-async def info(settings: SettingsDep, runtime: RuntimeDep) -> InfoResponse:
+async def info(_: IntegratorDep, settings: SettingsDep, runtime: RuntimeDep) -> InfoResponse:
     """Served tasks with their versions, and every limit the API enforces."""
     return InfoResponse(
         tasks={t: (m.version if (m := runtime.models.get(t)) else None) for t in settings.tasks},

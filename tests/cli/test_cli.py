@@ -89,18 +89,26 @@ def test_classify_reports_missing_column(env: dict[str, str], tmp_path: Path) ->
 
 def test_feedback_export_roundtrips_into_training(env: dict[str, str], tmp_path: Path) -> None:
     from service.db import make_engine, session_factory, upgrade_database
+    from service.identity import Principal, Role
     from service.store import record_feedback
 
     url = env["VIMOD_DATABASE_URL"]
     upgrade_database(url)
     engine = make_engine(url)
+    author = Principal(
+        key_id="0123456789abcdef",
+        tenant_id="default",
+        subject_id="s-1",
+        subject_name="m",
+        role=Role.moderator,
+    )
     with session_factory(engine)() as s:
         for text, label in [
             ("đồ ngu", "OFFENSIVE"),
             ("hay quá", "CLEAN"),
             ("bắc kỳ chó", "HATE"),
         ] * 2:
-            record_feedback(session=s, task="toxicity", label=label, moderator_id="m", text=text)
+            record_feedback(session=s, author=author, task="toxicity", label=label, text=text)
     engine.dispose()
     out = tmp_path / "fb.jsonl"
     res = runner.invoke(app, ["feedback", "export", "-o", str(out)], env=env)

@@ -17,8 +17,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from models.registry import Registry
-from service.app import create_app
 from service.config import Settings
+from tests.apiclient import serve
 
 # The limits of the shared ``settings`` fixture (tests/conftest.py), for apps built here.
 LIMITS: dict[str, Any] = {
@@ -40,6 +40,7 @@ def make_settings(tmp_path: Path, registry_dir: Path) -> Callable[..., Settings]
         fields: dict[str, Any] = {
             "database_url": f"sqlite:///{tmp_path / 'custom.db'}",
             "registry_dir": registry_dir,
+            "secrets_dir": tmp_path / "secrets",
             **LIMITS,
         }
         return Settings(**{**fields, **overrides})
@@ -52,9 +53,14 @@ def shared_api(
     seed_registry: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
     """One SQLite-backed client for the session; its tests must not change shared state."""
-    db_file = tmp_path_factory.mktemp("shared-api") / "api.db"
-    settings = Settings(database_url=f"sqlite:///{db_file}", registry_dir=seed_registry, **LIMITS)
-    with TestClient(create_app(settings)) as c:
+    folder = tmp_path_factory.mktemp("shared-api")
+    settings = Settings(
+        database_url=f"sqlite:///{folder / 'api.db'}",
+        registry_dir=seed_registry,
+        secrets_dir=folder / "secrets",
+        **LIMITS,
+    )
+    with serve(settings) as c:
         yield c
 
 

@@ -11,14 +11,13 @@ from typing import Any
 
 import numpy as np
 import pytest
-from fastapi.testclient import TestClient
 
 from models.base import PostMetadata
 from models.errors import OverloadedError
 from models.scorer import LoadedModel
-from service.app import create_app
 from service.batcher import MicroBatcher
 from service.config import Settings
+from tests.apiclient import serve
 from tests.service.service_checks import assert_error
 
 
@@ -205,7 +204,7 @@ def test_app_answers_429_when_the_queue_is_full(
         tasks=["toxicity"], max_queue=1, max_client_batch_size=1, batch_max_wait_ms=0
     )
     body = {"text": "xin chào"}
-    with TestClient(create_app(settings)) as client, ThreadPoolExecutor(6) as pool:
+    with serve(settings) as client, ThreadPoolExecutor(6) as pool:
         runtime = client.app.state.runtime  # type: ignore[attr-defined]
         loaded = runtime.models["toxicity"]
         gated = _GatedClassifier(loaded.classifier)

@@ -56,9 +56,23 @@ def test_public_routes_are_documented_and_metrics_is_not(schema: dict[str, Any])
         ("GET", "/v1/feedback"),
         ("GET", "/v1/models"),
         ("POST", "/v1/models/reload"),
+        ("POST", "/v1/models/{version}/activate"),
+        ("POST", "/v1/models/rollback"),
         ("GET", "/v1/info"),
+        ("POST", "/v1/keys"),
+        ("GET", "/v1/keys"),
+        ("DELETE", "/v1/keys/{key_id}"),
+        ("GET", "/v1/subjects"),
+        ("PATCH", "/v1/subjects/{subject_id}"),
+        ("GET", "/v1/audit"),
+        ("POST", "/v1/erasures"),
         ("GET", "/healthz"),
         ("GET", "/readyz"),
     }
+    assert set(schema["components"]["securitySchemes"]) == {"bearer", "apiKey"}
+    for method, path in routes:
+        operation = schema["paths"][path][method.lower()]
+        public = path in ("/healthz", "/readyz")
+        assert ("security" in operation) != public, (method, path)
     request = schema["components"]["schemas"]["ClassifyRequest"]
     assert request["additionalProperties"] is False

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from models.errors import ConflictError, InputError, NotFoundError
 from service.db import session_factory
+from service.identity import Principal, Role
 from service.store import (
     feedback_as_dict,
     get_prediction,
@@ -26,6 +27,17 @@ from service.store import (
 from service.tables import Feedback, StoredPrediction
 
 SessionMaker = Callable[[], Session]
+TENANT = "default"
+
+
+def _author(name: str = "mod-1") -> Principal:
+    return Principal(
+        key_id="0123456789abcdef",
+        tenant_id=TENANT,
+        subject_id=f"subject-{name}",
+        subject_name=name,
+        role=Role.moderator,
+    )
 
 
 @pytest.fixture
@@ -39,9 +51,10 @@ def _count(sessions: SessionMaker, table: type[Any] = Feedback) -> int:
 
 
 def _record(sessions: SessionMaker, **fields: Any) -> tuple[Feedback, bool]:
-    values = {"task": "toxicity", "label": "HATE", "moderator_id": "mod-1", **fields}
+    author = _author(fields.pop("moderator_id", "mod-1"))
+    values = {"task": "toxicity", "label": "HATE", **fields}
     with sessions() as session:
-        return record_feedback(session=session, **values)
+        return record_feedback(session=session, author=author, **values)
 
 
 def test_record_list_and_iterate(sessions: SessionMaker) -> None:
@@ -52,9 +65,9 @@ def test_record_list_and_iterate(sessions: SessionMaker) -> None:
     ]
 
     with sessions() as session:
-        page, total = list_feedback(session=session, limit=2)
-        rest, _ = list_feedback(session=session, limit=2, offset=2)
-        hate, hate_total = list_feedback(session=session, label="HATE")
+        page, total = list_feedback(session=session, tenant_id=TENANT, limit=2)
+        rest, _ = list_feedback(session=session, tenant_id=TENANT, limit=2, offset=2)
+        hate, hate_total = list_feedback(session=session, tenant_id=TENANT, label="HATE")
         oldest_first = [r.id for r in iter_feedback(session=session, batch=1)]
         toxicity = [r.text for r in iter_feedback(session=session, task="toxicity")]
 
@@ -73,7 +86,9 @@ def test_feedback_on_a_prediction_copies_its_label_and_version(sessions: Session
     pid = new_id()
     category = {"label": "OFFENSIVE", "model_version": "v-test", "scores": {}, "flagged": True}
     with sessions() as session:
-        save_predictions(session=session, items=[(pid, "đồ ngu", {"toxicity": category})])
+        save_predictions(
+            session=session, tenant_id=TENANT, items=[(pid, "đồ ngu", {"toxicity": category})]
+        )
 
     row, created = _record(sessions, prediction_id=pid, label="CLEAN")
     other, _ = _record(sessions, prediction_id=pid, task="misinformation", label="RELIABLE")
@@ -82,7 +97,7 @@ def test_feedback_on_a_prediction_copies_its_label_and_version(sessions: Session
     assert (row.text, row.predicted_label, row.model_version) == ("đồ ngu", "OFFENSIVE", "v-test")
     assert (other.predicted_label, other.model_version) == (None, None)  # task was not scored
     with sessions() as session:
-        assert get_prediction(session=session, prediction_id=pid).categories == {
+        assert get_prediction(session=session, tenant_id=TENANT, prediction_id=pid).categories == {
             "toxicity": category
         }
 
@@ -102,7 +117,7 @@ def test_refusals_write_nothing(sessions: SessionMaker) -> None:
         _record(sessions, text="gốc", label="HATE", idempotency_key="key-1")
 
     with sessions() as session:
-        rows, total = list_feedback(session=session)
+        rows, total = list_feedback(session=session, tenant_id=TENANT)
     assert total == 1
     assert (rows[0].id, rows[0].label, rows[0].text) == (first.id, "CLEAN", "gốc")
 
@@ -154,16 +169,16 @@ def test_concurrent_conflicting_bodies_store_one_row(sessions: SessionMaker) -> 
 def test_nul_characters_are_stored_as_spaces(sessions: SessionMaker) -> None:
     pid = new_id()
     with sessions() as session:
-        save_predictions(session=session, items=[(pid, "a\x00b", {})])
+        save_predictions(session=session, tenant_id=TENANT, items=[(pid, "a\x00b", {})])
 
-    row, _ = _record(sessions, text="x\x00y", note="n\x00", moderator_id="mod\x00-1")
+    row, _ = _record(sessions, text="x\x00y", note="n\x00", moderator_id="mod-1")
     by_id, _ = _record(sessions, prediction_id=pid)
 
     with sessions() as session:
-        rows, total = list_feedback(session=session)
-        assert get_prediction(session=session, prediction_id=pid).text == "a b"
+        rows, total = list_feedback(session=session, tenant_id=TENANT)
+        assert get_prediction(session=session, tenant_id=TENANT, prediction_id=pid).text == "a b"
         with pytest.raises(NotFoundError):
-            get_prediction(session=session, prediction_id="a\x00b")
+            get_prediction(session=session, tenant_id=TENANT, prediction_id="a\x00b")
     assert total == 2
     stored = {r.id: r for r in rows}
     assert (stored[row.id].text, stored[row.id].note, stored[row.id].moderator_id) == (
@@ -199,12 +214,14 @@ def test_timestamps_are_utc_and_filters_honour_offsets(sessions: SessionMaker) -
         stamp = fresh.created_at
         just_before = (stamp - timedelta(milliseconds=1)).astimezone(hanoi)
         just_after = (stamp + timedelta(milliseconds=1)).astimezone(new_york)
-        assert list_feedback(session=session, since=just_before)[1] == 1
-        assert list_feedback(session=session, since=just_after)[1] == 0
-        assert list_feedback(session=session, until=just_after)[1] == 1
-        assert list_feedback(session=session, until=stamp)[1] == 0  # until is exclusive
+        assert list_feedback(session=session, tenant_id=TENANT, since=just_before)[1] == 1
+        assert list_feedback(session=session, tenant_id=TENANT, since=just_after)[1] == 0
+        assert list_feedback(session=session, tenant_id=TENANT, until=just_after)[1] == 1
+        assert (
+            list_feedback(session=session, tenant_id=TENANT, until=stamp)[1] == 0
+        )  # until is exclusive
         naive_utc = (stamp - timedelta(milliseconds=1)).replace(tzinfo=None)
-        assert list_feedback(session=session, since=naive_utc)[1] == 1
+        assert list_feedback(session=session, tenant_id=TENANT, since=naive_utc)[1] == 1
 
     assert stamp.utcoffset() == timedelta(0)
     assert before - timedelta(seconds=5) <= stamp <= datetime.now(UTC)

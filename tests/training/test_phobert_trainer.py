@@ -130,10 +130,8 @@ def test_served_over_http_batch_long_text_concurrency(trained_phobert, tmp_path:
     """The registered version behind the real app: batches, a 5,000-character post, threads."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from fastapi.testclient import TestClient
-
-    from service.app import create_app
     from service.config import Settings
+    from tests.apiclient import serve
 
     Registry(trained_phobert.registry).activate(trained_phobert.version)
     settings = Settings(
@@ -141,9 +139,10 @@ def test_served_over_http_batch_long_text_concurrency(trained_phobert, tmp_path:
         registry_dir=trained_phobert.registry,
         tasks=["toxicity"],
         bootstrap=False,
+        secrets_dir=tmp_path / "secrets",
     )
     rows = marker_rows(12, seed=7)
-    with TestClient(create_app(settings)) as client, ThreadPoolExecutor(6) as pool:
+    with serve(settings) as client, ThreadPoolExecutor(6) as pool:
         batch = client.post("/v1/classify", json={"texts": [t for t, _ in rows]}).json()
         got = [r["categories"]["toxicity"] for r in batch["results"]]
         assert [g["label"] for g in got] == [label for _, label in rows]

@@ -167,7 +167,7 @@ def test_store_true_persists_and_accepts_feedback_by_id(client: TestClient) -> N
             "prediction_id": classified["id"],
             "task": "misinformation",
             "label": "RELIABLE",
-            "moderator_id": "mod-1",
+            "moderator_id": "admin",
         },
     )
 
@@ -188,7 +188,7 @@ def test_unstored_prediction_cannot_receive_feedback(shared_api: TestClient) -> 
 
     response = shared_api.post(
         "/v1/feedback",
-        json={"prediction_id": classified["id"], "label": "CLEAN", "moderator_id": "mod-1"},
+        json={"prediction_id": classified["id"], "label": "CLEAN", "moderator_id": "admin"},
     )
 
     assert response.status_code == 404

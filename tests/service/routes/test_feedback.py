@@ -14,7 +14,7 @@ HANOI = timezone(timedelta(hours=7))
 
 
 def _post(client: TestClient, key: str | None = None, **body: Any) -> dict[str, Any]:
-    fields = {"moderator_id": "mod-1", **body}
+    fields = {"moderator_id": "admin", **body}
     headers = {"Idempotency-Key": key} if key else {}
     response = client.post("/v1/feedback", json=fields, headers=headers)
     assert response.status_code == 201, response.text
@@ -53,7 +53,7 @@ def test_feedback_on_stored_predictions_records_what_the_model_said(client: Test
         assert record["label"] == "OFFENSIVE"
         assert record["predicted_label"] == toxicity["label"]
         assert record["model_version"] == toxicity["model_version"]
-        assert record["moderator_id"] == "mod-1"
+        assert record["moderator_id"] == "admin"
         assert record["note"] == "sai nhãn"
     assert [r["predicted_label"] for r in records] == ["HATE", "CLEAN"]
     page = _page(client)
@@ -77,7 +77,7 @@ def test_feedback_on_raw_text(client: TestClient) -> None:
 
 
 def test_idempotency_key_replays_the_first_record(client: TestClient) -> None:
-    body = {"text": "đồ ngu", "label": "OFFENSIVE", "moderator_id": "mod-2"}
+    body = {"text": "đồ ngu", "label": "OFFENSIVE", "moderator_id": "admin"}
     first = client.post("/v1/feedback", json=body, headers={"Idempotency-Key": "req-1"})
     second = client.post("/v1/feedback", json=body, headers={"Idempotency-Key": "req-1"})
 
@@ -95,7 +95,7 @@ def test_idempotency_key_reused_with_another_body_is_409(client: TestClient) -> 
 
     response = client.post(
         "/v1/feedback",
-        json={"text": "đồ ngu", "label": "HATE", "moderator_id": "mod-1"},
+        json={"text": "đồ ngu", "label": "HATE", "moderator_id": "admin"},
         headers={"Idempotency-Key": "req-9"},
     )
 
@@ -112,7 +112,7 @@ def test_failed_requests_leave_stored_rows_intact(client: TestClient) -> None:
     ]
 
     assert_error(
-        client.post("/v1/feedback", json={"text": "x", "label": "SPAM", "moderator_id": "m"}),
+        client.post("/v1/feedback", json={"text": "x", "label": "SPAM", "moderator_id": "admin"}),
         422,
         "Validation",
         "unknown label 'SPAM'",
@@ -121,7 +121,7 @@ def test_failed_requests_leave_stored_rows_intact(client: TestClient) -> None:
         assert_error(
             client.post(
                 "/v1/feedback",
-                json={"prediction_id": missing, "label": "CLEAN", "moderator_id": "m"},
+                json={"prediction_id": missing, "label": "CLEAN", "moderator_id": "admin"},
             ),
             404,
             "NotFound",
@@ -130,7 +130,7 @@ def test_failed_requests_leave_stored_rows_intact(client: TestClient) -> None:
     assert_error(
         client.post(
             "/v1/feedback",
-            json={"text": "bài ba", "label": "CLEAN", "moderator_id": "mod-1"},
+            json={"text": "bài ba", "label": "CLEAN", "moderator_id": "admin"},
             headers={"Idempotency-Key": "k-1"},
         ),
         409,
@@ -216,7 +216,7 @@ BAD_FEEDBACK: list[tuple[str, dict[str, Any], tuple[str, ...]]] = [
 def test_bad_feedback_is_a_validation_error(
     shared_api: TestClient, body: dict[str, Any], fragments: tuple[str, ...]
 ) -> None:
-    response = shared_api.post("/v1/feedback", json={"moderator_id": "mod-1", **body})
+    response = shared_api.post("/v1/feedback", json={"moderator_id": "admin", **body})
 
     assert_error(response, 422, "Validation", *fragments)
 
@@ -224,7 +224,7 @@ def test_bad_feedback_is_a_validation_error(
 def test_overlong_idempotency_key_is_a_validation_error(shared_api: TestClient) -> None:
     response = shared_api.post(
         "/v1/feedback",
-        json={"text": "x", "label": "HATE", "moderator_id": "m"},
+        json={"text": "x", "label": "HATE", "moderator_id": "admin"},
         headers={"Idempotency-Key": "k" * 256},
     )
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from service.app import create_app
 from service.config import Settings
+from tests.apiclient import serve
 from tests.service.service_checks import assert_error
 
 
@@ -53,7 +53,7 @@ def test_without_models_readyz_is_503_and_classify_is_unavailable(
     make_settings: Callable[..., Settings], tmp_path: Path
 ) -> None:
     settings = make_settings(registry_dir=tmp_path / "empty-registry")
-    with TestClient(create_app(settings)) as client:
+    with serve(settings) as client:
         ready = client.get("/readyz")
         classify = client.post("/v1/classify", json={"text": "xin chào"})
         alive = client.get("/healthz")
