@@ -20,11 +20,24 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+# Benchmarks measure the serving path with authentication on, but not the quotas.
+UNMETERED = {
+    "VIMOD_QUOTA_REQUESTS_PER_MINUTE": "100000000",
+    "VIMOD_QUOTA_CHARS_PER_MINUTE": "100000000000",
+}
+
+
+def admin_headers(secrets_dir: Path | str) -> dict[str, str]:
+    """The bootstrap admin key a started server wrote into ``secrets_dir``, as a header."""
+    key = (Path(secrets_dir) / "admin.key").read_text("utf-8").strip()
+    return {"Authorization": f"Bearer {key}"}
+
+
 def start_server(
     settings: dict[str, str], port: int, *, workers: int = 1, timeout: float = 300
 ) -> subprocess.Popen[bytes]:
     """Run ``uvicorn service.app:create_app`` with ``VIMOD_*`` ``settings``; return once ready."""
-    env = {**os.environ, "VIMOD_LOG_LEVEL": "warning", **settings}
+    env = {**os.environ, "VIMOD_LOG_LEVEL": "warning", **UNMETERED, **settings}
     cmd = [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory"]
     cmd += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
     cmd += ["--log-level", "warning"]

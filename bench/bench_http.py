@@ -27,7 +27,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench._server import free_port, start_server  # noqa: E402
+from bench._server import admin_headers, free_port, start_server  # noqa: E402
 from models.registry import Registry  # noqa: E402
 from models.tasks import MISINFORMATION, TOXICITY  # noqa: E402
 from training.bootstrap import ensure_default_models  # noqa: E402
@@ -89,13 +89,19 @@ def in_process(registry: Path, texts: list[str], batch: int) -> float:
     return len(texts) / (time.perf_counter() - start)
 
 
+HEADERS: dict[str, str] = {}  # the started server's admin key
+
+
 def start(registry: Path, db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     settings = {
         "VIMOD_REGISTRY_DIR": str(registry),
         "VIMOD_DATABASE_URL": f"sqlite:///{db}",
         "VIMOD_MAX_CLIENT_BATCH_SIZE": "64",
+        "VIMOD_SECRETS_DIR": str(db.parent / "secrets"),
     }
-    return start_server(settings, port, workers=workers)
+    proc = start_server(settings, port, workers=workers)
+    HEADERS.update(admin_headers(db.parent / "secrets"))
+    return proc
 
 
 async def http_throughput(
@@ -116,7 +122,7 @@ async def http_throughput(
             r.raise_for_status()
 
     limits = httpx.Limits(max_connections=concurrency)
-    async with httpx.AsyncClient(timeout=60, limits=limits) as client:
+    async with httpx.AsyncClient(timeout=60, limits=limits, headers=HEADERS) as client:
         await client.post(url, json={"texts": batches[0], "tasks": tasks})  # warm-up
         start = time.perf_counter()
         await asyncio.gather(*(worker(client) for _ in range(concurrency)))
@@ -138,7 +144,7 @@ async def interleaved_latency(
     request carries texts of its own, so no side profits from the other's caches.
     """
     times: dict[bool, list[float]] = {False: [], True: []}
-    async with httpx.AsyncClient(timeout=60) as client:
+    async with httpx.AsyncClient(timeout=60, headers=HEADERS) as client:
         for i in range(2 * n):
             chunk = [texts[(i * batch + j) % len(texts)] for j in range(batch)]
             both = i % 2 == 1

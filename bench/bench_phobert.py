@@ -38,7 +38,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench._server import free_port, start_server  # noqa: E402
+from bench._server import admin_headers, free_port, start_server  # noqa: E402
 from models.phobert import PhobertClassifier, pad, windows  # noqa: E402
 from models.phobert_tokenizer import FastPhobertTokenizer  # noqa: E402
 from models.registry import Registry  # noqa: E402
@@ -161,6 +161,9 @@ def measure(engines: dict[str, Engine], texts: list[str], rounds: int) -> dict[s
     return out
 
 
+HEADERS: dict[str, str] = {}  # the started server's admin key
+
+
 def start(registry: Path, tmp: Path, port: int, batch: int) -> subprocess.Popen[bytes]:
     settings = {
         "VIMOD_REGISTRY_DIR": str(registry),
@@ -170,8 +173,11 @@ def start(registry: Path, tmp: Path, port: int, batch: int) -> subprocess.Popen[
         "VIMOD_BOOTSTRAP": "false",
         "VIMOD_BATCH_MAX_SIZE": str(batch),
         "VIMOD_MAX_QUEUE": "100000",
+        "VIMOD_SECRETS_DIR": str(tmp / "secrets"),
     }
-    return start_server(settings, port)
+    proc = start_server(settings, port)
+    HEADERS.update(admin_headers(tmp / "secrets"))
+    return proc
 
 
 async def http_posts_per_s(url: str, texts: list[str], clients: int, per_request: int) -> float:
@@ -188,7 +194,7 @@ async def http_posts_per_s(url: str, texts: list[str], clients: int, per_request
             (await http.post(url, json={"texts": chunk, "tasks": ["toxicity"]})).raise_for_status()
 
     limits = httpx.Limits(max_connections=clients)
-    async with httpx.AsyncClient(timeout=300, limits=limits) as http:
+    async with httpx.AsyncClient(timeout=300, limits=limits, headers=HEADERS) as http:
         await http.post(url, json={"texts": texts[:per_request], "tasks": ["toxicity"]})
         start = time.perf_counter()
         await asyncio.gather(*(client(http) for _ in range(clients)))
