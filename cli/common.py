@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 
 from models.errors import VimodError
 from models.registry import Registry
@@ -40,7 +41,8 @@ def run_guarded(func: Callable[[], Any]) -> None:
     try:
         func()
     except VimodError as exc:
-        console.print(f"[red]error ({exc.error_type}):[/] {exc.message}")
+        # soft_wrap: one line whatever the terminal width; escape: messages quote user input
+        console.print(f"[red]error ({exc.error_type}):[/] {escape(exc.message)}", soft_wrap=True)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         console.print("[yellow]interrupted[/]")

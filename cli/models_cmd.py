@@ -48,7 +48,7 @@ def show(version: str) -> None:
 
 @app.command()
 def activate(version: str) -> None:
-    """Make VERSION active for its task (checked by loading it first)."""
+    """Make VERSION active for its task (refused unless it loads and passes a smoke prediction)."""
 
     def _run() -> None:
         m = registry(settings()).activate(version)
@@ -59,7 +59,7 @@ def activate(version: str) -> None:
 
 @app.command()
 def rollback(task: Annotated[str, typer.Option(help="Task to roll back.")] = "toxicity") -> None:
-    """Re-activate the version that was active before the current one."""
+    """Step back to the version activated before the current one; again to go further back."""
 
     def _run() -> None:
         m = registry(settings()).rollback(task)

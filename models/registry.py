@@ -9,8 +9,21 @@ Layout::
 
 Versions are written to a temporary directory and renamed into place, and ``ACTIVE`` is
 replaced with ``os.replace``, so a crash never leaves a half-written version active.
-A version is loaded and checked before it is activated: a broken or incompatible one is
-refused with ``RegistryError`` and the active one stays.
+A version is loaded and must pass a smoke prediction (``models.smoke``) before it is
+activated or served: a broken or incompatible one is refused with a ``RegistryError``
+naming it, and the active one stays.
+
+File modes: the service reading the registry is usually another user in the writer's
+group, so everything written here (task and version directories, model files, manifest,
+``ACTIVE``, ``history.jsonl``) is made group-readable and closed to others whatever the
+umask: directories 0o2750 (setgid, so the group is inherited), files 0o640 (``_files``).
+
+Names: task names must be one of ``TASKS`` and version ids must match ``VERSION_PATTERN``,
+so no caller-supplied name can reach a path outside the root.
+
+Rollback steps back through the activations recorded in ``history.jsonl`` (a second
+rollback goes to the version before that); entries carry ``"action"`` (``activate`` or
+``rollback``), and older entries without it count as activations.
 """
 
 from __future__ import annotations
@@ -18,6 +31,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import secrets
 import shutil
 import tempfile
@@ -26,16 +40,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from models._files import atomic_write, make_dirs, share_tree
 from models.base import Classifier
 from models.errors import NotFoundError, RegistryError
+from models.history import HISTORY, activation_stack, read_history, record_activation
 from models.kinds import load_classifier
-from models.tasks import TASKS
+from models.smoke import smoke_check
+from models.tasks import TASKS, get_task
 
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 SCHEMA = 1
 CODE_VERSION = "0.1.0"
+# what ``Registry.save`` names a version: <date>-<time>-<kind>-<hex>
+VERSION_PATTERN = re.compile(r"\d{8}-\d{6}-[a-z][a-z0-9_]{0,31}-[0-9a-f]{4,16}")
 
 
 @dataclass
@@ -76,16 +95,14 @@ class Manifest:
         return cls(**known)
 
     def write(self, directory: Path) -> None:
-        _atomic_write(directory / MANIFEST, json.dumps(asdict(self), indent=2, ensure_ascii=False))
+        atomic_write(directory / MANIFEST, json.dumps(asdict(self), indent=2, ensure_ascii=False))
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+def check_version_id(version: str) -> str:
+    """Return ``version`` if it is a well-formed id, else raise ``NotFoundError``."""
+    if not isinstance(version, str) or not VERSION_PATTERN.fullmatch(version):
+        raise NotFoundError(f"invalid model version {version!r}")
+    return version
 
 
 def check_compatible(manifest: Manifest) -> None:
@@ -111,6 +128,12 @@ class Registry:
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
 
+    def _task_dir(self, task: str) -> Path:
+        """``<root>/<task>`` for a known task; anything else raises ``InputError``."""
+        if not isinstance(task, str):
+            raise RegistryError(f"task name must be a string, got {type(task).__name__}")
+        return self.root / get_task(task).name
+
     # -- writing -----------------------------------------------------------------------
     def save(
         self,
@@ -132,10 +155,10 @@ class Registry:
             training: free-form training facts (datasets, epochs, duration).
             activate: make it the task's active version once written.
         """
-        task_dir = self.root / model.task.name
-        task_dir.mkdir(parents=True, exist_ok=True)
+        task_dir = self._task_dir(model.task.name)
+        make_dirs(task_dir)
         now = datetime.now(UTC)
-        version = f"{now:%Y%m%d-%H%M%S}-{model.kind}-{secrets.token_hex(2)}"
+        version = check_version_id(f"{now:%Y%m%d-%H%M%S}-{model.kind}-{secrets.token_hex(2)}")
         manifest = Manifest(
             version=version,
             task=model.task.name,
@@ -152,6 +175,7 @@ class Registry:
         try:
             model.save(tmp)
             manifest.write(tmp)
+            share_tree(tmp)  # before the rename: readers never see a version they cannot read
             os.rename(tmp, task_dir / version)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -162,29 +186,32 @@ class Registry:
         return manifest
 
     def activate(self, version: str) -> Manifest:
-        """Make ``version`` active for its task after proving it loads."""
-        manifest = self.manifest(version)
-        self._load_dir(self.path(version), manifest, {})
-        task_dir = self.root / manifest.task
-        previous = self.active_version(manifest.task)
-        _atomic_write(task_dir / "ACTIVE", version + "\n")
-        with open(task_dir / "history.jsonl", "a", encoding="utf-8") as fh:
-            entry = {"at": datetime.now(UTC).isoformat(), "version": version, "previous": previous}
-            fh.write(json.dumps(entry) + "\n")
-        log.info("activated %s/%s (was %s)", manifest.task, version, previous)
-        return manifest
+        """Make ``version`` active for its task after it loads and passes a smoke prediction."""
+        return self._activate(version, "activate")
 
     def rollback(self, task: str) -> Manifest:
-        """Re-activate the version that was active before the current one."""
-        history = self.root / task / "history.jsonl"
+        """Step back to the version activated before the current one.
+
+        Each call goes one activation further back; the rollback itself is recorded with
+        ``"action": "rollback"``, so the history stays a faithful log.
+        """
         current = self.active_version(task)
-        if not history.exists() or current is None:
-            raise RegistryError(f"no activation history for task {task!r}")
-        entries = [json.loads(line) for line in history.read_text("utf-8").splitlines() if line]
-        for entry in reversed(entries):
-            if entry["version"] == current and entry.get("previous"):
-                return self.activate(entry["previous"])
-        raise RegistryError(f"no earlier version of {task!r} to roll back to")
+        stack = activation_stack(read_history(self._task_dir(task) / HISTORY))
+        while stack and stack[-1] == current:
+            stack.pop()
+        if current is None or not stack:
+            raise RegistryError(f"no earlier version of {task!r} to roll back to")
+        return self._activate(stack[-1], "rollback")
+
+    def _activate(self, version: str, action: str) -> Manifest:
+        manifest = self.manifest(version)
+        self._checked_load(self.path(version), manifest, {})
+        task_dir = self._task_dir(manifest.task)
+        previous = self.active_version(manifest.task)
+        atomic_write(task_dir / "ACTIVE", version + "\n")
+        record_activation(task_dir / HISTORY, version=version, previous=previous, action=action)
+        log.info("%s %s/%s (was %s)", action, manifest.task, version, previous)
+        return manifest
 
     def update_metrics(self, version: str, key: str, metrics: dict[str, Any]) -> Manifest:
         """Record evaluation results under ``metrics[key]`` (e.g. ``vihsd:test``)."""
@@ -196,8 +223,7 @@ class Registry:
     # -- reading -----------------------------------------------------------------------
     def path(self, version: str) -> Path:
         """Directory of ``version``; raises ``NotFoundError`` when it does not exist."""
-        if not version or "/" in version or version.startswith("."):
-            raise NotFoundError(f"invalid model version {version!r}")
+        check_version_id(version)
         for task in TASKS:
             candidate = self.root / task / version
             if candidate.is_dir():
@@ -212,12 +238,12 @@ class Registry:
     def versions(self, task: str | None = None) -> list[Manifest]:
         """All readable versions, oldest first; broken ones are logged and skipped."""
         out: list[Manifest] = []
-        for name in [task] if task else list(TASKS):
-            task_dir = self.root / name
+        for name in [task] if task is not None else list(TASKS):
+            task_dir = self._task_dir(name)
             if not task_dir.is_dir():
                 continue
             for child in task_dir.iterdir():
-                if not child.is_dir() or child.name.startswith("."):
+                if not child.is_dir() or not VERSION_PATTERN.fullmatch(child.name):
                     continue
                 try:
                     out.append(Manifest.read(child))
@@ -226,18 +252,21 @@ class Registry:
         return sorted(out, key=lambda m: (m.created_at, m.version))
 
     def active_version(self, task: str) -> str | None:
-        pointer = self.root / task / "ACTIVE"
+        """The id in the task's ``ACTIVE`` file, or ``None`` when it has none."""
+        pointer = self._task_dir(task) / "ACTIVE"
         try:
             return pointer.read_text("utf-8").strip() or None
         except FileNotFoundError:
             return None
+        except OSError as exc:  # e.g. written by a user whose group we are not in
+            raise RegistryError(f"cannot read the active version of {task!r}: {exc}") from None
 
     def load(
         self, version: str, options: dict[str, Any] | None = None
     ) -> tuple[Classifier, Manifest]:
-        """Load ``version``; ``options`` are runtime choices such as the inference engine."""
+        """Load ``version`` and prove it predicts; ``options`` are runtime choices (engine)."""
         manifest = self.manifest(version)
-        return self._load_dir(self.path(version), manifest, options or {}), manifest
+        return self._checked_load(self.path(version), manifest, options or {}), manifest
 
     def load_active(
         self, task: str, options: dict[str, Any] | None = None
@@ -245,6 +274,13 @@ class Registry:
         """Load the task's active version, or ``None`` when the task has none."""
         version = self.active_version(task)
         return None if version is None else self.load(version, options)
+
+    def _checked_load(
+        self, directory: Path, manifest: Manifest, options: dict[str, Any]
+    ) -> Classifier:
+        model = self._load_dir(directory, manifest, options)
+        smoke_check(model, manifest.version)
+        return model
 
     def _load_dir(self, directory: Path, manifest: Manifest, options: dict[str, Any]) -> Classifier:
         check_compatible(manifest)

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from models.base import PostMetadata
-from models.errors import NotFoundError, NotReadyError, RegistryError
+from models.errors import NotReadyError, RegistryError, VimodError
 from models.registry import Registry
 from models.scorer import LoadedModel, load_active_models
 from service.batcher import MicroBatcher
@@ -52,18 +52,24 @@ class ModelRuntime:
         return list(self.settings.tasks)
 
     def _load_all(self) -> tuple[dict[str, LoadedModel], dict[str, str]]:
+        """Load each task's active version on its own, so one broken task never stops another.
+
+        The registry's smoke prediction also pays each model's lazy imports (underthesea,
+        ONNX sessions) here rather than on a client's first request.
+        """
         loaded: dict[str, LoadedModel] = {}
         errors: dict[str, str] = {}
         for task in self.tasks:
             try:
-                found = load_active_models(self.registry, [task], {"engine": self.settings.engine})
-                for model in found.values():
-                    # First call pays lazy imports (underthesea, ONNX sessions): not a client's.
-                    model.classifier.predict_proba(["xin chào"], [None])
-                loaded.update(found)
-            except (RegistryError, NotFoundError) as exc:  # NotFound: ACTIVE names no version
+                loaded.update(
+                    load_active_models(self.registry, [task], {"engine": self.settings.engine})
+                )
+            except VimodError as exc:  # NotFound: ACTIVE names no version
                 errors[task] = exc.message
                 log.error("cannot load the active %s model: %s", task, exc.message)
+            except Exception as exc:  # a bug must not take the other tasks down with it
+                errors[task] = f"unexpected {type(exc).__name__} while loading: {exc}"
+                log.exception("cannot load the active %s model", task)
         return loaded, errors
 
     def load(self) -> None:

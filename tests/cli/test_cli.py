@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from models.registry import Registry
+from tests.broken_model import break_predict
 
 runner = CliRunner()
 
@@ -56,6 +57,58 @@ def test_errors_are_one_line_and_exit_1(env: dict[str, str]) -> None:
     assert "NotFound" in out.output
     out = runner.invoke(app, ["train", "--data", "nosuch:train"], env=env)
     assert out.exit_code == 1 and "unknown dataset" in out.output
+
+
+def _train_version(env: dict[str, str], tmp_path: Path) -> str:
+    data = tmp_path / "train.csv"
+    data.write_text("text,label\n" + "hay quá,CLEAN\nđồ ngu,OFFENSIVE\nbắc kỳ chó,HATE\n" * 4)
+    out = runner.invoke(app, ["train", "--data", f"csv:{data}", "--set", "min_df=1"], env=env)
+    assert out.exit_code == 0, out.output
+    return out.output.strip().splitlines()[-1]
+
+
+def test_activate_refuses_a_version_that_cannot_predict(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    reg = Registry(env["VIMOD_REGISTRY_DIR"])
+    before = reg.active_version("toxicity")
+    version = _train_version(env, tmp_path)
+    break_predict(reg.path(version))
+
+    out = runner.invoke(app, ["models", "activate", version], env=env)
+
+    assert out.exit_code == 1
+    assert version in out.output and "smoke prediction failed" in out.output
+    assert "Traceback" not in out.output
+    assert reg.active_version("toxicity") == before
+
+
+@pytest.mark.parametrize("task", ["../../x", "nope", "toxicity/.."])
+@pytest.mark.parametrize("command", [["models", "rollback"], ["models", "list"]])
+def test_task_options_refuse_unknown_tasks(
+    env: dict[str, str], command: list[str], task: str
+) -> None:
+    out = runner.invoke(app, [*command, "--task", task], env=env)
+
+    assert out.exit_code == 1
+    assert out.output.count("\n") == 1, out.output
+    assert "unknown task" in out.output and "Traceback" not in out.output
+
+
+def test_rollback_twice_steps_back_twice(env: dict[str, str], tmp_path: Path) -> None:
+    reg = Registry(env["VIMOD_REGISTRY_DIR"])
+    seed = reg.active_version("toxicity")
+    first, second = _train_version(env, tmp_path), _train_version(env, tmp_path)
+    for version in (first, second):
+        assert runner.invoke(app, ["models", "activate", version], env=env).exit_code == 0
+
+    outputs = [
+        runner.invoke(app, ["models", "rollback", "--task", "toxicity"], env=env) for _ in "12"
+    ]
+
+    assert [o.exit_code for o in outputs] == [0, 0]
+    assert first in outputs[0].output and seed is not None and seed in outputs[1].output
+    assert reg.active_version("toxicity") == seed
 
 
 def test_classify_file_csv_and_jsonl(env: dict[str, str], tmp_path: Path) -> None:

@@ -8,8 +8,10 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
+from models.registry import Registry
 from service.config import Settings
 from tests.apiclient import serve
+from tests.broken_model import break_predict
 from tests.service.service_checks import assert_error
 
 
@@ -74,6 +76,34 @@ def test_without_models_readyz_is_503_and_classify_is_unavailable(
     assert alive.status_code == 200  # alive, just not ready
     assert info["tasks"] == {"toxicity": None, "misinformation": None}
     assert models == {"models": []}
+
+
+def test_a_broken_active_version_makes_only_its_task_unhealthy(
+    make_settings: Callable[..., Settings], registry_dir: Path, seed_versions: dict[str, str]
+) -> None:
+    broken = seed_versions["toxicity"]
+    break_predict(Registry(registry_dir).path(broken))
+
+    with serve(make_settings()) as client:  # start-up survives
+        ready = client.get("/readyz")
+        toxicity = client.post("/v1/classify", json={"text": "xin chào", "tasks": ["toxicity"]})
+        misinformation = client.post(
+            "/v1/classify", json={"text": "xin chào", "tasks": ["misinformation"]}
+        )
+        reload = client.post("/v1/models/reload")
+
+    assert ready.status_code == 503
+    body = ready.json()
+    assert body["status"] == "not ready"
+    assert body["models"] == {"misinformation": seed_versions["misinformation"]}
+    assert set(body["missing_models"]) == {"toxicity"}
+    assert broken in body["missing_models"]["toxicity"]
+    assert "smoke prediction failed" in body["missing_models"]["toxicity"]
+    assert_error(toxicity, 503, "Unhealthy", "toxicity", broken, "smoke prediction failed")
+    assert misinformation.status_code == 200, misinformation.text
+    category = misinformation.json()["results"][0]["categories"]["misinformation"]
+    assert category["model_version"] == seed_versions["misinformation"]
+    assert_error(reload, 409, "Registry", "toxicity:", broken)
 
 
 def test_metrics_after_classify(shared_api: TestClient, seed_versions: dict[str, str]) -> None:

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from models.registry import Manifest, Registry
 from models.tasks import TOXICITY
+from tests.broken_model import break_predict
 from tests.service.service_checks import assert_error
 from training.datasets import Example
 from training.train import TrainJob, run_training
@@ -107,9 +108,10 @@ def _corrupt_model_file(directory: Path) -> None:
     [
         (_corrupt_manifest, "unreadable manifest.json"),
         (_corrupt_model_file, "cannot load baseline model"),
+        (break_predict, "smoke prediction failed: AttributeError"),  # loads, cannot predict
         (None, "not found"),  # ACTIVE names a version that does not exist
     ],
-    ids=["manifest", "model-file", "missing"],
+    ids=["manifest", "model-file", "predict", "missing"],
 )
 def test_broken_active_version_is_409_and_the_old_one_keeps_serving(
     api: TestClient,
