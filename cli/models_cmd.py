@@ -1,15 +1,20 @@
-"""``vimod models``: list, inspect, activate and roll back registered versions."""
+"""``vimod models``: list, inspect, compare, activate and roll back registered versions."""
 
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from cli.common import registry, run_guarded, settings
+
+if TYPE_CHECKING:
+    from models.registry import Registry
+    from training.compare_result import ComparisonResult
 
 app = typer.Typer(help="Inspect and promote registered model versions.", no_args_is_help=True)
 out = Console()
@@ -98,3 +103,114 @@ def export_onnx(
         )
 
     run_guarded(_run)
+
+
+@app.command()
+def compare(
+    a: Annotated[str, typer.Argument(help="Reference version id, or 'active' (B's task).")],
+    b: Annotated[str, typer.Argument(help="Candidate version id, or 'active' (A's task).")],
+    data: Annotated[
+        list[str], typer.Option("--data", "-d", help="Dataset spec(s), pooled, e.g. vihsd:test.")
+    ],
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out", help="Report directory (default: <registry>/compare/A__B__DATA)."),
+    ] = None,
+    resamples: Annotated[int, typer.Option(min=100, help="Bootstrap resamples.")] = 1000,
+    seed: Annotated[int, typer.Option(help="Seed of the bootstrap.")] = 42,
+    examples: Annotated[
+        int, typer.Option(min=0, help="Fixed and broken posts to quote in the report, each.")
+    ] = 20,
+) -> None:
+    """Score A and B on the same posts: metrics with paired bootstrap intervals, B − A."""
+
+    def _run() -> None:
+        from cli.common import console
+        from models.errors import InputError
+        from models.tasks import get_task
+        from training.compare import compare_versions, default_out_dir
+        from training.compare_report import write_comparison
+        from training.datasets import DataContext
+
+        cfg = settings()
+        reg = registry(cfg)
+        if a == "active" and b == "active":
+            raise InputError("at most one of A and B can be 'active'")
+        ver_a = _resolve(reg, a, other=b)
+        ver_b = _resolve(reg, b, other=ver_a)
+        task = get_task(reg.manifest(ver_a).task)
+        result = compare_versions(
+            reg,
+            ver_a,
+            ver_b,
+            data,
+            DataContext(task, cfg.data_dir, cfg.database_url),
+            resamples=resamples,
+            seed=seed,
+            max_examples=examples,
+        )
+        directory = out_dir or default_out_dir(reg, ver_a, ver_b, data)
+        paths = write_comparison(result, directory)
+        _print_comparison(result)
+        console.print(f"report: {paths[1]}", soft_wrap=True)
+
+    run_guarded(_run)
+
+
+def _resolve(reg: Registry, version: str, *, other: str) -> str:
+    """A version id, with 'active' meaning the active version of the other one's task."""
+    from models.errors import InputError
+
+    if version != "active":
+        return version
+    task = reg.manifest(other).task
+    active = reg.active_version(task)
+    if active is None:
+        raise InputError(f"task {task!r} has no active version")
+    return active
+
+
+def _print_comparison(result: ComparisonResult) -> None:
+    """The headline metrics, the McNemar test and the slices as compact tables."""
+    from training.compare_report import format_interval, format_p, format_value, metric_name
+
+    level = f"{result.level:.0%}"
+    table = Table(
+        "metric",
+        "A",
+        "B",
+        f"B − A [{level}]",
+        "p",
+        title=f"B {result.b} vs A {result.a} on {result.dataset} ({result.n} posts)",
+    )
+    for key in result.headline:
+        m = result.metrics[key]
+        table.add_row(
+            metric_name(key),
+            format_value(m.a.value),
+            format_value(m.b.value),
+            format_interval(m.diff, signed=True),
+            format_p(m.p_value),
+        )
+    out.print(table)
+    t = result.mcnemar
+    out.print(
+        f"label decisions: {t.only_b} fixed, {t.only_a} broken, {result.changed} changed; "
+        f"McNemar exact p {format_p(t.p_value)}"
+    )
+    slices = Table("slice", "posts", "metric", "A", "B", f"B − A [{level}]", "p")
+    for s in result.slices:
+        if not s.metrics:
+            slices.add_row(s.name, "0", "", "", "", "", "")
+            continue
+        key, m = next(iter(s.metrics.items()))
+        slices.add_row(
+            s.name,
+            str(s.n),
+            metric_name(key),
+            format_value(m.a.value),
+            format_value(m.b.value),
+            format_interval(m.diff, signed=True),
+            format_p(m.p_value),
+        )
+    out.print(slices)

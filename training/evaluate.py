@@ -49,9 +49,13 @@ def score_examples(
     return metrics, y_true, proba
 
 
+def spec_slug(spec: str) -> str:
+    """A dataset spec as a directory name: ``vihsd:test`` → ``vihsd_test``."""
+    return re.sub(r"[^\w.-]+", "_", spec).strip("_") or "data"
+
+
 def report_dir(registry: Registry, version: str, spec: str) -> Path:
-    safe = re.sub(r"[^\w.-]+", "_", spec).strip("_") or "data"
-    return registry.path(version) / "reports" / safe
+    return registry.path(version) / "reports" / spec_slug(spec)
 
 
 def evaluate_version(
