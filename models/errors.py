@@ -47,3 +47,12 @@ class OverloadedError(VimodError):
     """Too many requests are queued; the caller should retry later."""
 
     error_type = "Overloaded"
+
+
+class StoreUnavailableError(VimodError):
+    """The feedback store cannot be reached or is not migrated yet; retry later.
+
+    Only requests that need the store fail with it: classification without ``store`` goes on.
+    """
+
+    error_type = "StoreUnavailable"

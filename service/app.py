@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from sqlalchemy import Engine
+from starlette.middleware.cors import CORSMiddleware
 
 from models.registry import Registry
 from service import errors
 from service.config import Settings
-from service.db import make_engine, session_factory, upgrade_database
+from service.db import make_engine, session_factory
 from service.metrics import Metrics
-from service.middleware import BodyLimitMiddleware, MetricsMiddleware
+from service.middleware import (
+    CORS_EXPOSED_HEADERS,
+    CORS_REQUEST_HEADERS,
+    AllowMiddleware,
+    BodyLimitMiddleware,
+    MetricsMiddleware,
+    RequestContextMiddleware,
+    UnexpectedErrorMiddleware,
+)
 from service.routes import classify, feedback, health, models
 from service.runtime import ModelRuntime
+from service.store_state import StoreState, keep_trying
 
 log = logging.getLogger(__name__)
 
@@ -38,19 +50,36 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     """
     cfg = settings or Settings()
     metrics = Metrics()
+    store = StoreState()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        db = engine or make_engine(cfg.database_url)
-        upgrade_database(cfg.database_url, db)
+        # The store is optional at start-up: one attempt now, then retries in the background,
+        # so classification serves while the database is down.
+        db = engine or make_engine(cfg.database_url, connect_timeout=cfg.db_connect_timeout_s)
+        app.state.sessions = session_factory(db, store.check)
+        retry: asyncio.Task[None] | None = None
+        if not await asyncio.to_thread(store.try_bring_up, db, cfg.database_url):
+            retry = asyncio.create_task(
+                keep_trying(
+                    store,
+                    db,
+                    cfg.database_url,
+                    first_wait=cfg.store_retry_initial_s,
+                    max_wait=cfg.store_retry_max_s,
+                )
+            )
         runtime = ModelRuntime(Registry(cfg.registry_dir), cfg, metrics)
         runtime.load()
-        app.state.sessions = session_factory(db)
         app.state.runtime = runtime
         log.info("serving %s", {t: m.version for t, m in runtime.models.items()})
         try:
             yield
         finally:
+            if retry is not None:
+                retry.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await retry
             await runtime.close()
             if engine is None:
                 db.dispose()
@@ -63,9 +92,30 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     )
     app.state.settings = cfg
     app.state.metrics = metrics
+    app.state.store = store  # register "once the store is ready" hooks with store.on_ready
     errors.install(app)
     for module in (classify, feedback, models, health):
         app.include_router(module.router)
+    _add_middleware(app, cfg, metrics)
+    return app
+
+
+def _add_middleware(app: FastAPI, cfg: Settings, metrics: Metrics) -> None:
+    """Each one added wraps the ones before it: the last here sees a request first.
+
+    Request ids and the access line come first so every log line and response carries the
+    id; CORS wraps the 500 fallback so even a 500 can be read by an allowed page.
+    """
+    app.add_middleware(AllowMiddleware, router=app.router)
     app.add_middleware(BodyLimitMiddleware, limit=cfg.payload_limit)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
-    return app
+    app.add_middleware(UnexpectedErrorMiddleware, metrics=metrics)
+    if cfg.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=cfg.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=CORS_REQUEST_HEADERS,
+            expose_headers=CORS_EXPOSED_HEADERS,
+        )
+    app.add_middleware(RequestContextMiddleware, retry_after=cfg.overloaded_retry_after_s)
