@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SECRETS = {"text": "bài viết bí mật 7f3a", "moderator_id": "mod-secret-91", "note": "ghi chú riêng"}
 
 
-def _feedback(client: TestClient, request_id: str) -> object:
+def _feedback(client: TestClient, request_id: str) -> Any:
     body = {"task": "toxicity", "label": "OFFENSIVE", **SECRETS}
     return client.post("/v1/feedback", json=body, headers={"X-Request-ID": request_id})
 
@@ -36,11 +37,12 @@ def test_a_valid_request_id_is_echoed(shared_api: TestClient, given: str) -> Non
     )
 
 
-@pytest.mark.parametrize("given", ["x" * 129, "a b", "a/b", "ä".encode(), "", "id;drop"])
-def test_an_invalid_request_id_is_replaced(shared_api: TestClient, given: str | bytes) -> None:
-    echoed = shared_api.get("/healthz", headers={"X-Request-ID": given}).headers["x-request-id"]
+@pytest.mark.parametrize("given", ["x" * 129, "a b", "a/b", "ä", "", "id;drop"])
+def test_an_invalid_request_id_is_replaced(shared_api: TestClient, given: str) -> None:
+    raw = [(b"x-request-id", given.encode())]  # raw bytes: "ä" arrives as UTF-8
+    echoed = shared_api.get("/healthz", headers=raw).headers["x-request-id"]
 
-    assert echoed != (given.decode("latin-1") if isinstance(given, bytes) else given)
+    assert echoed != given
     assert re.fullmatch(r"[0-9a-f]{32}", echoed)
 
 
