@@ -27,9 +27,16 @@ _VALID_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
 PINNED_LEVELS: dict[str, str] = {
     "sqlalchemy": "WARNING",
     "uvicorn.access": "CRITICAL",
+    "alembic.runtime.plugins": "WARNING",  # only noise: one line per plugin at import
 }
 
-_RECORD_FIELDS = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+# LogRecord's own attributes; anything else on a record came from ``extra=`` and is a field.
+# uvicorn's color_message is the message again, with terminal colours.
+_RECORD_FIELDS = frozenset(vars(logging.makeLogRecord({}))) | {
+    "message",
+    "asctime",
+    "color_message",
+}
 
 
 def accept_request_id(value: str | None) -> str:

@@ -150,7 +150,7 @@ from service.logs import configure_logging
 configure_logging("debug")
 logging.getLogger("sqlalchemy.engine").info("row ('SECRET-ROW',)")
 logging.getLogger("uvicorn.access").info("GET /v1/feedback?key=SECRET-KEY 200")
-logging.getLogger("uvicorn.error").info("Started server process")
+logging.getLogger("uvicorn.error").info("Started server process", extra={"color_message": "x"})
 try:
     raise ValueError("SECRET-MESSAGE")
 except ValueError:
@@ -173,5 +173,6 @@ def test_configure_logging_writes_safe_json_lines() -> None:
         ("uvicorn.error", "Started server process"),
         ("service.x", "failed"),
     ]
+    assert "color_message" not in lines[0]
     assert lines[1]["exc"].startswith("builtins.ValueError at ")
     assert "SECRET" not in done.stderr
