@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from service.app import create_app
 from service.config import Settings
+from service.db import make_engine, upgrade_database
 from tests.service.live_server import (
     add_client_port_route,
     client_port,
@@ -238,3 +239,29 @@ def test_start_while_the_store_is_down(
     assert stored_after.status_code == 201, stored_after.text
     assert hook_calls == [0]  # ran once, after the migrations, before any feedback
     assert same_port == port
+
+
+def test_concurrent_migrations_are_serialised(private_pg: PrivateCluster) -> None:
+    private_pg.start()
+    barrier = threading.Barrier(4)
+    failures: list[BaseException] = []
+
+    def migrate() -> None:
+        barrier.wait()
+        try:
+            upgrade_database(private_pg.url)
+        except BaseException as exc:  # collected: a thread's exception would be lost
+            failures.append(exc)
+
+    workers = [threading.Thread(target=migrate) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    assert [type(f).__name__ for f in failures] == []
+
+    engine = make_engine(private_pg.url)
+    with engine.connect() as conn:
+        versions = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    engine.dispose()
+    assert len(versions) == 1
