@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 import sqlite3
@@ -17,7 +18,7 @@ from fastapi.testclient import TestClient
 
 from service.app import create_app
 from service.config import Settings
-from service.logs import safe_traceback
+from service.logs import TextFormatter, safe_traceback
 from tests.service.log_capture import json_log_lines, problems
 from tests.service.service_checks import assert_error
 
@@ -176,3 +177,18 @@ def test_configure_logging_writes_safe_json_lines() -> None:
     assert "color_message" not in lines[0]
     assert lines[1]["exc"].startswith("builtins.ValueError at ")
     assert "SECRET" not in done.stderr
+
+
+def test_plain_text_lines_are_safe_too() -> None:
+    try:
+        raise ValueError("SECRET-MESSAGE")
+    except ValueError:
+        record = logging.makeLogRecord(
+            {"name": "service.x", "levelno": logging.ERROR, "levelname": "ERROR", "msg": "failed"}
+        )
+        record.exc_info = sys.exc_info()
+    line = TextFormatter().format(record)
+
+    assert "ERROR service.x [None] failed" in line
+    assert "builtins.ValueError at " in line
+    assert "SECRET" not in line
