@@ -43,15 +43,19 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port (VIMOD_PORT).")] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes (VIMOD_WORKERS).")] = None,
 ) -> None:
-    """Run the HTTP API; builds the embedded default models first if a task has none."""
+    """Run the HTTP API; builds the embedded default models first if a task has none.
+
+    The database is not needed to start: each worker migrates it (or keeps retrying) in
+    its lifespan, and serves classification meanwhile.
+    """
     import uvicorn
 
     from cli.bootstrap import ensure_default_models
     from cli.common import settings
-    from service.db import upgrade_database
+    from service.logs import configure_logging, logging_config
 
     cfg = settings()
-    upgrade_database(cfg.database_url)
+    configure_logging(cfg.log_level, json=cfg.log_json)
     if cfg.bootstrap:
         ensure_default_models(cfg)
     uvicorn.run(
@@ -61,6 +65,9 @@ def serve(
         port=port or cfg.port,
         workers=workers or cfg.workers,
         log_level=cfg.log_level,
+        # Our access line names route templates; uvicorn's would print query strings.
+        access_log=False,
+        log_config=logging_config(cfg.log_level, json=cfg.log_json),
     )
 
 

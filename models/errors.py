@@ -73,10 +73,9 @@ class QuotaExceededError(VimodError):
 
 
 class StoreUnavailableError(VimodError):
-    """The feedback store cannot be reached; requests that need it should be retried."""
+    """The feedback store cannot be reached or is not migrated yet; retry later.
+
+    Only requests that need the store fail with it: classification without ``store`` goes on.
+    """
 
     error_type = "StoreUnavailable"
-
-    def __init__(self, message: str, *, retry_after: int = 5) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after

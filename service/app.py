@@ -2,24 +2,38 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.middleware.cors import CORSMiddleware
 
 from models.registry import Registry
 from service import errors
 from service.auth import Authenticator
 from service.config import Settings
-from service.db import make_engine, session_factory, upgrade_database
+from service.db import make_engine, session_factory
 from service.first_key import ensure_admin_key
 from service.metrics import Metrics
-from service.middleware import BodyLimitMiddleware, MetricsMiddleware
+from service.middleware import (
+    CORS_EXPOSED_HEADERS,
+    CORS_REQUEST_HEADERS,
+    AllowMiddleware,
+    BodyLimitMiddleware,
+    MetricsMiddleware,
+    RequestContextMiddleware,
+    UnexpectedErrorMiddleware,
+)
 from service.quotas import Quotas
+from service.retention import purge_forever
 from service.routes import admin, classify, feedback, health, models
 from service.runtime import ModelRuntime
+from service.store_state import StoreState, keep_trying
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +55,16 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     """
     cfg = settings or Settings()
     metrics = Metrics()
+    store = StoreState()
+    if not cfg.auth_disabled:
+        store.on_ready(lambda sessions: _first_key(sessions, cfg))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        db = engine or make_engine(cfg.database_url)
-        upgrade_database(cfg.database_url, db)
-        app.state.sessions = session_factory(db)
+        # The store is optional at start-up: one attempt now, then retries in the background,
+        # so classification serves while the database is down.
+        db = engine or make_engine(cfg.database_url, connect_timeout=cfg.db_connect_timeout_s)
+        app.state.sessions = session_factory(db, store.check)
         app.state.auth = Authenticator(cfg, app.state.sessions)
         app.state.quotas = Quotas(cfg, metrics)
         if cfg.auth_disabled:
@@ -54,8 +72,26 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
                 "AUTHENTICATION IS DISABLED (VIMOD_AUTH_DISABLED): anyone who reaches "
                 "this port is an admin. Never expose it to a network."
             )
-        else:
-            ensure_admin_key(app.state.sessions, cfg.secrets_dir)
+        retry: asyncio.Task[None] | None = None
+        if not await asyncio.to_thread(store.try_bring_up, db, cfg.database_url):
+            retry = asyncio.create_task(
+                keep_trying(
+                    store,
+                    db,
+                    cfg.database_url,
+                    first_wait=cfg.store_retry_initial_s,
+                    max_wait=cfg.store_retry_max_s,
+                )
+            )
+        background = [] if retry is None else [retry]
+        if cfg.retention_days is not None:
+            background.append(
+                asyncio.create_task(
+                    purge_forever(
+                        app.state.sessions, store, cfg.retention_days, cfg.retention_every_s
+                    )
+                )
+            )
         runtime = ModelRuntime(Registry(cfg.registry_dir), cfg, metrics)
         runtime.load()
         app.state.runtime = runtime
@@ -63,6 +99,10 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         try:
             yield
         finally:
+            for task in background:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             await runtime.close()
             if engine is None:
                 db.dispose()
@@ -75,9 +115,34 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     )
     app.state.settings = cfg
     app.state.metrics = metrics
+    app.state.store = store  # register "once the store is ready" hooks with store.on_ready
     errors.install(app)
     for module in (classify, feedback, models, admin, health):
         app.include_router(module.router)
+    _add_middleware(app, cfg, metrics)
+    return app
+
+
+def _first_key(sessions: sessionmaker[Session], cfg: Settings) -> None:
+    ensure_admin_key(sessions, cfg.secrets_dir)
+
+
+def _add_middleware(app: FastAPI, cfg: Settings, metrics: Metrics) -> None:
+    """Each one added wraps the ones before it: the last here sees a request first.
+
+    Request ids and the access line come first so every log line and response carries the
+    id; CORS wraps the 500 fallback so even a 500 can be read by an allowed page.
+    """
+    app.add_middleware(AllowMiddleware, router=app.router)
     app.add_middleware(BodyLimitMiddleware, limit=cfg.payload_limit)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
-    return app
+    app.add_middleware(UnexpectedErrorMiddleware, metrics=metrics)
+    if cfg.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=cfg.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=CORS_REQUEST_HEADERS,
+            expose_headers=CORS_EXPOSED_HEADERS,
+        )
+    app.add_middleware(RequestContextMiddleware, retry_after=cfg.overloaded_retry_after_s)

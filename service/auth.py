@@ -3,18 +3,23 @@
 Every ``/v1`` route declares the least role it needs with ``Needs.<role>``; OpenAPI then
 lists the two accepted schemes (``Authorization: Bearer`` and ``X-API-Key``). Verified keys
 are cached for ``key_cache_seconds`` so classify keeps working through a store outage (up to
-``key_cache_stale_seconds`` while the store is down); a revocation takes effect within the
-fresh time.
+``key_cache_stale_seconds`` while the store is down, also across a restart: the cache is kept
+as SHA-256 digests in a 0600 file beside the first admin key); a revocation takes effect
+within the fresh time.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import os
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import asdict
 from datetime import UTC, datetime
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
@@ -36,6 +41,7 @@ ANONYMOUS = Principal(
     subject_name="anonymous",
     role=Role.admin,
 )
+KEY_CACHE_FILE = "key-cache.json"
 _TOUCH_EVERY = 60.0  # seconds between last-used writes per key
 
 _bearer = HTTPBearer(auto_error=False, scheme_name="bearer", description="vimod API key")
@@ -45,33 +51,90 @@ _header = APIKeyHeader(
 
 
 class KeyCache:
-    """Principals of recently verified keys, by a hash of the key (the key itself is not kept)."""
+    """Principals of recently verified keys, by a SHA-256 of the key (the key is not kept).
 
-    def __init__(self, fresh: float, stale: float) -> None:
+    Entries are also written to a 0600 file (``path``), so a process started while the store
+    is down still accepts keys that any process verified within the stale time.
+    """
+
+    def __init__(self, fresh: float, stale: float, path: Path | None = None) -> None:
         self.fresh = fresh
         self.stale = max(stale, fresh)
+        self.path = path
         self._entries: dict[str, tuple[Principal, float]] = {}
+        self._saved: dict[str, float] = {}  # slot -> wall time it was last written to disk
 
     @staticmethod
     def _slot(raw: str) -> str:
         return hashlib.sha256(raw.encode()).hexdigest()
 
     def get(self, raw: str, *, stale_ok: bool = False) -> Principal | None:
-        entry = self._entries.get(self._slot(raw))
-        if entry is None:
-            return None
-        age = time.monotonic() - entry[1]
-        return entry[0] if age <= (self.stale if stale_ok else self.fresh) else None
+        slot = self._slot(raw)
+        entry = self._entries.get(slot)
+        limit = self.stale if stale_ok else self.fresh
+        if entry is not None and time.monotonic() - entry[1] <= limit:
+            return entry[0]
+        if stale_ok:
+            return self._from_disk(slot)
+        return None
 
     def put(self, raw: str, principal: Principal) -> None:
         if len(self._entries) > 10_000:  # bound memory: drop the oldest half
             ordered = sorted(self._entries.items(), key=lambda kv: kv[1][1])
             self._entries = dict(ordered[len(ordered) // 2 :])
-        self._entries[self._slot(raw)] = (principal, time.monotonic())
+        slot = self._slot(raw)
+        self._entries[slot] = (principal, time.monotonic())
+        if self.path is not None and time.time() - self._saved.get(slot, 0.0) > self.fresh:
+            self._save(slot, principal)
 
     def forget(self, key_id: str) -> None:
-        """Drop a key at once (revoked through this process)."""
+        """Drop a key at once (revoked through this process), from memory and disk."""
         self._entries = {s: e for s, e in self._entries.items() if e[0].key_id != key_id}
+        if self.path is not None:
+            data = {s: e for s, e in self._read().items() if e.get("key_id") != key_id}
+            self._write(data)
+
+    def _from_disk(self, slot: str) -> Principal | None:
+        entry = self._read().get(slot)
+        if not entry or time.time() - float(entry.get("verified_at", 0)) > self.stale:
+            return None
+        try:
+            fields = {k: v for k, v in entry.items() if k != "verified_at"}
+            return Principal(**{**fields, "role": Role[fields["role"]]})
+        except (KeyError, TypeError):
+            return None
+
+    def _save(self, slot: str, principal: Principal) -> None:
+        now = time.time()
+        data = {
+            s: e
+            for s, e in self._read().items()
+            if now - float(e.get("verified_at", 0)) <= self.stale
+        }
+        data[slot] = {**asdict(principal), "role": principal.role.name, "verified_at": now}
+        try:
+            self._write(data)
+            self._saved[slot] = now
+        except OSError as exc:  # a read-only secrets dir only loses the restart convenience
+            log.warning("cannot write the key cache file: %s", type(exc).__name__)
+
+    def _read(self) -> dict[str, dict[str, Any]]:
+        if self.path is None:
+            return {}
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _write(self, data: dict[str, dict[str, Any]]) -> None:
+        assert self.path is not None
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+        os.replace(tmp, self.path)
 
 
 class Authenticator:
@@ -80,7 +143,11 @@ class Authenticator:
     def __init__(self, settings: Settings, sessions: sessionmaker[Session]) -> None:
         self.disabled = settings.auth_disabled
         self.sessions = sessions
-        self.cache = KeyCache(settings.key_cache_seconds, settings.key_cache_stale_seconds)
+        self.cache = KeyCache(
+            settings.key_cache_seconds,
+            settings.key_cache_stale_seconds,
+            settings.secrets_dir / KEY_CACHE_FILE,
+        )
         self._touched: dict[str, float] = {}
 
     async def authenticate(self, raw: str | None) -> Principal:
@@ -95,7 +162,7 @@ class Authenticator:
             return cached
         try:
             principal = await run_in_threadpool(self._verify, raw)
-        except SQLAlchemyError:
+        except (SQLAlchemyError, StoreUnavailableError):
             stale = self.cache.get(raw, stale_ok=True)
             if stale is not None:
                 return stale

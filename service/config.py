@@ -6,11 +6,12 @@ echoed by ``GET /v1/info``.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from models.tasks import TASKS
 
@@ -54,6 +55,26 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535)
     workers: int = Field(1, ge=1)
     log_level: str = "info"
+    log_json: bool = Field(True, description="One JSON object per log line (else plain text).")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins allowed by CORS, comma-separated; none: no CORS headers at all.",
+    )
+    db_connect_timeout_s: int = Field(
+        5, ge=1, description="Seconds to wait for a new database connection."
+    )
+    store_retry_initial_s: float = Field(
+        1.0, gt=0, description="First wait before retrying an unreachable store at start-up."
+    )
+    store_retry_max_s: float = Field(
+        10.0, gt=0, description="Longest wait between start-up retries (the backoff doubles)."
+    )
+    store_retry_after_s: int = Field(
+        5, ge=1, description="Retry-After (seconds) of a 503 StoreUnavailable."
+    )
+    overloaded_retry_after_s: int = Field(
+        1, ge=1, description="Retry-After (seconds) of a 429 Overloaded."
+    )
     bootstrap: bool = Field(
         True, description="Build the embedded default model when a task has none."
     )
@@ -79,6 +100,15 @@ class Settings(BaseSettings):
     secrets_dir: Path = Field(
         Path("var"),
         description="Where the first start writes the bootstrap admin key (file mode 0600).",
+    )
+    retention_days: int | None = Field(
+        None,
+        ge=1,
+        le=36500,
+        description="Delete stored posts (store: true) older than this many days; unset: keep.",
+    )
+    retention_every_s: float = Field(
+        3600.0, ge=1, description="How often the retention purge runs, in seconds."
     )
     metrics_public: bool = Field(
         False, description="Serve /metrics without a key (for a scraper on a private network)."
@@ -109,6 +139,17 @@ class Settings(BaseSettings):
         if self.max_queue < self.max_client_batch_size:
             raise ValueError("max_queue must be at least max_client_batch_size")
         return self
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        # "https://a.example,https://b.example" from the environment, or a JSON list.
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [o.strip() for o in text.split(",") if o.strip()]
+        return value
 
     @field_validator("database_url")
     @classmethod

@@ -21,6 +21,11 @@ async def healthz() -> dict[str, str]:
 
 
 def _store_answers(request: Request) -> str | None:
+    """``None`` when the store is migrated and answers now, else why not (a class name only:
+    a driver's message can name the host, the user or the URL)."""
+    store = request.app.state.store
+    if not store.ready:
+        return f"unavailable ({store.reason})"
     try:
         with request.app.state.sessions() as session:
             session.execute(text("SELECT 1"))

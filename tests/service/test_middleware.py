@@ -1,4 +1,5 @@
-"""ASGI middleware: the body limit (by header and while streaming) and request metrics.
+"""ASGI middleware: the body limit (by header and while streaming), request metrics, the
+methods a path allows (OPTIONS, 405) and CORS.
 
 The shared app's ``payload_limit`` is 20 000 bytes.
 """
@@ -6,10 +7,13 @@ The shared app's ``payload_limit`` is 20 000 bytes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+import pytest
 from fastapi.testclient import TestClient
 
+from service.app import create_app
+from service.config import Settings
 from tests.service.service_checks import assert_error
 
 LIMIT = 20_000
@@ -104,3 +108,83 @@ def test_requests_are_counted_by_route_template_and_status(shared_api: TestClien
     assert count("unmatched", "POST", "413") == before["big"] + 1
     raw_path = {"route": "/v1/nowhere/123", "method": "GET", "status": "404"}
     assert registry.get_sample_value("vimod_requests_total", raw_path) is None
+
+
+@pytest.mark.parametrize(
+    ("path", "allow"),
+    [
+        ("/v1/feedback", "GET, POST, OPTIONS"),  # two routes share the path
+        ("/v1/classify", "POST, OPTIONS"),
+        ("/healthz", "GET, OPTIONS"),
+    ],
+)
+def test_options_lists_every_method_of_the_path(
+    shared_api: TestClient, path: str, allow: str
+) -> None:
+    response = shared_api.options(path)
+
+    assert response.status_code == 204
+    assert response.headers["allow"] == allow
+    assert response.content == b""
+
+
+def test_options_on_an_unknown_path_is_404(shared_api: TestClient) -> None:
+    assert_error(shared_api.options("/v1/nowhere"), 404, "NotFound")
+
+
+def test_405_lists_every_method_of_the_path(shared_api: TestClient) -> None:
+    response = shared_api.delete("/v1/feedback")
+
+    assert_error(response, 405, "MethodNotAllowed")
+    assert response.headers["allow"] == "GET, POST, OPTIONS"
+
+
+PAGE = "https://moderation.example"
+
+
+def _preflight(client: TestClient, origin: str) -> dict[str, str]:
+    response = client.options(
+        "/v1/feedback",
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "x-api-key, idempotency-key, content-type",
+        },
+    )
+    return {"status": str(response.status_code), **response.headers}
+
+
+def test_without_cors_origins_no_cors_headers_at_all(shared_api: TestClient) -> None:
+    preflight = _preflight(shared_api, PAGE)
+    simple = shared_api.get("/healthz", headers={"Origin": PAGE})
+
+    assert not [h for h in preflight if h.startswith("access-control-")]
+    assert not [h for h in simple.headers if h.startswith("access-control-")]
+
+
+def test_cors_allows_the_configured_origins_only(make_settings: Callable[..., Settings]) -> None:
+    client = TestClient(create_app(make_settings(cors_origins=[PAGE])))
+
+    allowed = _preflight(client, PAGE)
+    refused = _preflight(client, "https://elsewhere.example")
+    simple = client.get("/healthz", headers={"Origin": PAGE})
+
+    assert allowed["status"] == "200"
+    assert allowed["access-control-allow-origin"] == PAGE
+    assert "POST" in allowed["access-control-allow-methods"]
+    granted = allowed["access-control-allow-headers"].lower()
+    for header in ("authorization", "x-api-key", "idempotency-key", "x-request-id"):
+        assert header in granted
+    assert refused["status"] == "400"
+    assert "access-control-allow-origin" not in refused
+    assert simple.headers["access-control-allow-origin"] == PAGE
+    exposed = simple.headers["access-control-expose-headers"].lower()
+    for header in ("retry-after", "x-request-id", "ratelimit-remaining"):
+        assert header in exposed
+
+
+def test_cors_origins_read_a_comma_separated_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VIMOD_CORS_ORIGINS", f"{PAGE}, https://other.example")
+
+    assert Settings().cors_origins == [PAGE, "https://other.example"]
+    assert Settings(cors_origins=[]).cors_origins == []
