@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
+from service.identity import MAX_QUOTA
+
 RoleName = Literal["integrator", "moderator", "trainer", "admin"]
 
 
@@ -23,8 +25,8 @@ class KeyCreate(BaseModel):
         description="Person or system the key acts for; rotation keeps the subject.",
     )
     subject_kind: Literal["person", "system"] = "person"
-    requests_per_minute: StrictInt | None = Field(None, ge=1, le=10_000_000)
-    chars_per_minute: StrictInt | None = Field(None, ge=1, le=10_000_000_000)
+    requests_per_minute: StrictInt | None = Field(None, ge=1, le=MAX_QUOTA)
+    chars_per_minute: StrictInt | None = Field(None, ge=1, le=MAX_QUOTA)
 
 
 class KeyOut(BaseModel):
@@ -88,7 +90,9 @@ class ErasureRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     prediction_id: str | None = Field(None, min_length=1, max_length=36)
-    text: str | None = Field(None, min_length=1, max_length=100_000)
+    text: str | None = Field(
+        None, min_length=1, description="Exact text; at most max_input_chars characters."
+    )
 
 
 class ErasureOut(BaseModel):

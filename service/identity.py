@@ -29,6 +29,7 @@ KEY_PREFIX = "vmk"
 _KEY_RE = re.compile(r"^vmk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$")
 _NAME_RE = re.compile(r"^[^\x00-\x1f\x7f]{1,128}$")
 SUBJECT_KINDS = ("person", "system", "legacy")
+MAX_QUOTA = 2_000_000_000  # quotas are stored as 32-bit integers
 
 
 class Role(IntEnum):
@@ -157,8 +158,8 @@ def create_key(
         ("requests_per_minute", requests_per_minute),
         ("chars_per_minute", chars_per_minute),
     ):
-        if value is not None and value < 1:
-            raise InputError(f"{field} must be at least 1")
+        if value is not None and not 1 <= value <= MAX_QUOTA:
+            raise InputError(f"{field} must be within 1..{MAX_QUOTA}")
     key_id = secrets.token_hex(8)
     secret = secrets.token_urlsafe(32)
     record = ApiKey(

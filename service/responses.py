@@ -22,7 +22,7 @@ _DESCRIPTIONS = {
     503: "A needed backend (store, model) is unavailable; see Retry-After",
 }
 
-AUTHENTICATED = (401, 403, 422, 429, 503)
+AUTHENTICATED = (400, 401, 403, 413, 422, 429, 503)
 
 
 def errors(*codes: int, **described: str) -> dict[int | str, dict[str, Any]]:

@@ -1,14 +1,14 @@
 """Checks on request bodies that depend on settings, shared by every route that takes text.
 
-Pydantic checks types; this module checks the limits (batch size, text length), the
-task and label names and the alignment of metadata, and answers with ``InputError``s that
-name the offending field.
+Pydantic checks types, names and ranges (``service.schemas``); this module checks the
+limits (batch size, text length), which tasks are served, which labels the requested tasks
+have and the alignment of metadata, and answers with ``InputError``s that name the
+offending field.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from models.base import PostMetadata
 from models.errors import InputError
@@ -49,10 +49,8 @@ def clean_text(value: str, field: str, settings: Settings) -> str:
 def _metadata(item: Metadata | None) -> PostMetadata | None:
     if item is None:
         return None
-    posted = item.posted_at
-    stamp = posted.timestamp() if isinstance(posted, datetime) else posted
     return PostMetadata(
-        likes=item.likes, comments=item.comments, shares=item.shares, posted_at=stamp
+        likes=item.likes, comments=item.comments, shares=item.shares, posted_at=item.posted_at
     )
 
 
@@ -64,8 +62,6 @@ def check_classify(req: ClassifyRequest, settings: Settings) -> ClassifyInput:
         texts = [clean_text(req.text, "text", settings)]
     else:
         raw = req.texts or []
-        if not raw:
-            raise InputError("texts is empty; send 1 to max_client_batch_size texts")
         if len(raw) > settings.max_client_batch_size:
             raise InputError(
                 f"texts has {len(raw)} items; the limit is {settings.max_client_batch_size} "
@@ -85,20 +81,18 @@ def check_classify(req: ClassifyRequest, settings: Settings) -> ClassifyInput:
 
     labels = {label: name for name in tasks for label in get_task(name).labels}
     thresholds = dict(req.thresholds or {})
-    for label, value in thresholds.items():
+    for label in thresholds:
         if label not in labels:
             raise InputError(
                 f"thresholds: unknown label {label!r}; labels of the requested tasks: "
                 f"{', '.join(labels)}"
             )
-        if not 0.0 <= value <= 1.0:
-            raise InputError(f"thresholds.{label} must be within [0, 1], got {value}")
 
     meta = req.metadata
     if meta is None:
         metadata: list[PostMetadata | None] = [None] * len(texts)
     elif isinstance(meta, Metadata):
-        if len(texts) != 1:
+        if req.texts is not None:  # as documented, even for a batch of one
             raise InputError("metadata must be a list aligned with texts")
         metadata = [_metadata(meta)]
     else:

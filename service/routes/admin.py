@@ -21,7 +21,7 @@ from service.admin_schemas import (
     SubjectUpdate,
 )
 from service.auth import AdminDep
-from service.deps import SessionDep
+from service.deps import SessionDep, SettingsDep
 from service.identity import (
     Role,
     audit,
@@ -36,6 +36,7 @@ from service.identity import (
 )
 from service.privacy import erase_post
 from service.responses import AUTHENTICATED, errors
+from service.validation import clean_text
 
 router = APIRouter(prefix="/v1", tags=["admin"], responses=errors(*AUTHENTICATED))
 
@@ -135,9 +136,12 @@ def get_audit(
 
 
 @router.post("/erasures", response_model=ErasureOut)
-def erase(body: ErasureRequest, principal: AdminDep, session: SessionDep) -> ErasureOut:
+def erase(
+    body: ErasureRequest, principal: AdminDep, session: SessionDep, settings: SettingsDep
+) -> ErasureOut:
     """Remove a post's text from every table that holds it; a tombstone stays in the audit."""
+    text = None if body.text is None else clean_text(body.text, "text", settings)
     counts = erase_post(
-        session=session, actor=principal, prediction_id=body.prediction_id, text=body.text
+        session=session, actor=principal, prediction_id=body.prediction_id, text=text
     )
     return ErasureOut(**counts)

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
 
-from models.errors import ForbiddenError, InputError
-from models.tasks import TASKS, get_task
+from models.errors import ForbiddenError
+from models.tasks import get_task
 from service.auth import ModeratorDep
 from service.deps import MetricsDep, SessionDep, SettingsDep
 from service.identity import Principal, get_or_create_subject
 from service.responses import AUTHENTICATED, errors
-from service.schemas import ErrorResponse, FeedbackOut, FeedbackPage, FeedbackRequest
+from service.schemas import (
+    MAX_PAGE_PARAM,
+    ErrorResponse,
+    FeedbackOut,
+    FeedbackPage,
+    FeedbackRequest,
+    IdempotencyKey,
+    LabelName,
+    TaskName,
+    UtcDateTime,
+)
 from service.store import feedback_as_dict, list_feedback, record_feedback
 from service.validation import clean_text
 
@@ -23,11 +32,18 @@ router = APIRouter(prefix="/v1/feedback", tags=["feedback"], responses=errors(*A
 _ERRORS = {
     code: {"model": ErrorResponse, "description": text}
     for code, text in (
+        (400, "Body is not valid JSON"),
         (404, "Unknown prediction id"),
         (409, "Idempotency-Key reused with a different body"),
-        (422, "Unknown task or label, empty text, ..."),
+        (413, "Body over payload_limit"),
+        (422, "Unknown task or label, empty text, bad Idempotency-Key, ..."),
     )
 }
+
+_IdempotencyKeyHeader = Annotated[
+    IdempotencyKey | None,
+    Header(description="Replays with the same key return the first record."),
+]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=FeedbackOut, responses=_ERRORS)  # type: ignore[arg-type]
@@ -38,10 +54,7 @@ def create_feedback(
     session: SessionDep,
     settings: SettingsDep,
     metrics: MetricsDep,
-    idempotency_key: Annotated[
-        str | None,
-        Header(max_length=255, description="Replays with the same key return the first record."),
-    ] = None,
+    idempotency_key: _IdempotencyKeyHeader = None,
 ) -> FeedbackOut:
     """Record a moderator's correct label for a stored prediction or a raw text.
 
@@ -92,25 +105,24 @@ def get_feedback(
     principal: ModeratorDep,
     session: SessionDep,
     settings: SettingsDep,
-    task: str | None = None,
-    label: str | None = None,
+    task: TaskName | None = None,
+    label: Annotated[
+        LabelName | None, Query(description="A label of `task`, or of any task without it.")
+    ] = None,
     since: Annotated[
-        datetime | None, Query(description="Created at or after (ISO-8601; no offset: UTC).")
+        UtcDateTime | None, Query(description="Created at or after (ISO-8601; no offset: UTC).")
     ] = None,
     until: Annotated[
-        datetime | None, Query(description="Created before (ISO-8601; no offset: UTC).")
+        UtcDateTime | None, Query(description="Created before (ISO-8601; no offset: UTC).")
     ] = None,
-    limit: Annotated[int, Query(ge=1)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_PAGE_PARAM, description="Rows per page, capped at max_page_size.")
+    ] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_PAGE_PARAM, description="Rows to skip.")] = 0,
 ) -> FeedbackPage:
     """Feedback newest first, filtered by task, label and creation time."""
-    if task is not None:
-        get_task(task)
-        if label is not None:
-            get_task(task).check_label(label)
-    elif label is not None and all(label not in t.labels for t in TASKS.values()):
-        known = ", ".join(lab for t in TASKS.values() for lab in t.labels)
-        raise InputError(f"unknown label {label!r}; expected one of {known}")
+    if task is not None and label is not None:
+        get_task(task).check_label(label)
     limit = min(limit, settings.max_page_size)
     rows, total = list_feedback(
         session=session,

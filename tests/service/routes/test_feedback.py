@@ -232,17 +232,65 @@ def test_overlong_idempotency_key_is_a_validation_error(shared_api: TestClient) 
 
 
 @pytest.mark.parametrize(
+    ("key", "fragment"),
+    [("", "an empty value"), ("a b", "3 characters"), ("k" * 256, "256 characters")],
+    ids=["empty", "space", "too-long"],
+)
+def test_bad_idempotency_key_is_a_validation_error(
+    shared_api: TestClient, key: str, fragment: str
+) -> None:
+    # An empty key would make every client that sends one share a single record.
+    response = shared_api.post(
+        "/v1/feedback",
+        json={"text": "x", "label": "HATE", "moderator_id": "m"},
+        headers={"Idempotency-Key": key},
+    )
+
+    assert_error(
+        response,
+        422,
+        "Validation",
+        "header.idempotency-key: Idempotency-Key must be 1 to 255 visible ASCII characters",
+        fragment,
+    )
+
+
+@pytest.mark.parametrize(
     ("params", "fragments"),
     [
-        ({"task": "spam"}, ("unknown task 'spam'",)),
+        ({"task": "spam"}, ("query.task:", "unknown task 'spam'")),
+        ({"task": ""}, ("query.task:", "unknown task ''")),
         ({"task": "toxicity", "label": "UNRELIABLE"}, ("unknown label 'UNRELIABLE'",)),
-        ({"label": "SPAM"}, ("unknown label 'SPAM'", "CLEAN", "UNRELIABLE")),
+        ({"label": "SPAM"}, ("query.label:", "unknown label 'SPAM'", "CLEAN", "UNRELIABLE")),
+        ({"label": ""}, ("query.label:", "unknown label ''")),
         ({"label": "HATE\x00"}, ("unknown label",)),
         ({"limit": 0}, ("query.limit",)),
+        ({"limit": 10**9 + 1}, ("query.limit", "less than or equal to 1000000000")),
         ({"offset": -1}, ("query.offset",)),
-        ({"since": "hôm qua"}, ("query.since",)),
+        ({"offset": 10**9 + 1}, ("query.offset", "less than or equal to 1000000000")),
+        ({"offset": 2**63}, ("query.offset",)),  # was a 500: no database takes it
+        ({"since": "hôm qua"}, ("query.since", "ISO-8601 date-time")),
+        ({"since": "0.5"}, ("query.since", "ISO-8601 date-time")),  # not unix seconds
+        ({"since": "0001-01-01T00:00:00+14:00"}, ("query.since", "years 1..9999 in UTC")),
+        ({"until": "9999-12-31T23:59:59-12:00"}, ("query.until", "years 1..9999 in UTC")),
     ],
-    ids=["task", "label-of-task", "label", "nul-label", "limit", "offset", "since"],
+    ids=[
+        "task",
+        "empty-task",
+        "label-of-task",
+        "label",
+        "empty-label",
+        "nul-label",
+        "limit",
+        "huge-limit",
+        "offset",
+        "huge-offset",
+        "int64-offset",
+        "since",
+        "since-number",
+        "since-before-utc",
+        "until-after-utc",
+    ],
 )
 def test_bad_listing_query_is_a_validation_error(
     shared_api: TestClient, params: dict[str, Any], fragments: tuple[str, ...]
@@ -250,3 +298,17 @@ def test_bad_listing_query_is_a_validation_error(
     response = shared_api.get("/v1/feedback", params=params)
 
     assert_error(response, 422, "Validation", *fragments)
+
+
+def test_listing_bounds_are_inclusive_and_times_without_offset_are_utc(
+    client: TestClient,
+) -> None:
+    record = _post(client, text="a", label="HATE")
+    created = _utc(record["created_at"])
+    naive = created.replace(tzinfo=None).isoformat()
+
+    assert _page(client, since=naive)["total"] == 1  # the same instant, read as UTC
+    assert _page(client, until=naive)["total"] == 0
+    assert _page(client, since="0001-01-01T00:00:00Z", until="9999-12-31T23:59:59Z")["total"] == 1
+    far = _page(client, offset=10**9, limit=10**9)
+    assert (far["items"], far["total"], far["offset"], far["limit"]) == ([], 1, 10**9, 5)
