@@ -33,6 +33,7 @@ from service.identity import (
     verify_key,
 )
 from service.tables import DEFAULT_TENANT, ApiKey, Base, Feedback, Marker, Subject
+from tests.service.service_checks import dump_store
 
 SessionMaker = sessionmaker[Session]
 KEY_SHAPE = re.compile(r"^vmk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$")
@@ -60,16 +61,6 @@ def _issue(
     return issued
 
 
-def _dump(engine: Engine) -> str:
-    """Every value of every table, as one string to grep."""
-    with engine.connect() as conn:
-        return "\n".join(
-            repr(tuple(row))
-            for table in Base.metadata.sorted_tables
-            for row in conn.execute(select(table))
-        )
-
-
 def test_a_key_is_shown_once_and_stored_only_as_its_sha256(
     db: tuple[str, Engine], sessions: SessionMaker
 ) -> None:
@@ -79,7 +70,7 @@ def test_a_key_is_shown_once_and_stored_only_as_its_sha256(
     assert match is not None, issued.secret
     key_id, secret = match.groups()
     assert key_id == issued.record.id
-    stored = _dump(db[1])
+    stored = dump_store(db[1])
     assert key_id in stored  # the dump does hold the key's row
     assert secret not in stored
     assert issued.secret not in stored
