@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 
 from models.errors import VimodError
 from models.registry import Registry
@@ -40,7 +41,9 @@ def run_guarded(func: Callable[[], Any]) -> None:
     try:
         func()
     except VimodError as exc:
-        console.print(f"[red]error ({exc.error_type}):[/] {exc.message}")
+        # The message quotes user input: printed as text, not markup ("[/x]" crashed rich),
+        # and on one line whatever the width (rich wrapped at 80 columns when piped).
+        console.print(f"[red]error ({exc.error_type}):[/] {escape(exc.message)}", soft_wrap=True)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         console.print("[yellow]interrupted[/]")
