@@ -41,7 +41,8 @@ def run_guarded(func: Callable[[], Any]) -> None:
     try:
         func()
     except VimodError as exc:
-        # soft_wrap: one line whatever the terminal width; escape: messages quote user input
+        # The message quotes user input: printed as text, not markup ("[/x]" crashed rich),
+        # and on one line whatever the width (rich wrapped at 80 columns when piped).
         console.print(f"[red]error ({exc.error_type}):[/] {escape(exc.message)}", soft_wrap=True)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:

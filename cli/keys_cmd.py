@@ -11,7 +11,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from cli.common import run_guarded, settings, store_session
 
@@ -62,9 +64,9 @@ def create(
             )
             audit(session=session, tenant_id=t.id, action="key.create", target=issued.record.id)
             session.commit()
-        err.print(
-            f"created {parsed.name} key [bold]{issued.record.id}[/] for {s.name!r} "
-            f"(tenant {t.name!r}); it is shown only now:"
+        err.print(  # names as text, not markup: "a[/b]" crashed here, losing the new key
+            f"created {parsed.name} key [bold]{issued.record.id}[/] for {escape(repr(s.name))} "
+            f"(tenant {escape(repr(t.name))}); it is shown only now:"
         )
         typer.echo(issued.secret)
 
@@ -98,9 +100,9 @@ def list_keys(
             return
         table = Table("id", "role", "name", "subject", "tenant", "created", "last used", "revoked")
         for row in rows:
-            table.add_row(
+            table.add_row(  # Text: names are shown as typed, never parsed as markup
                 *(
-                    str(row[k] or "")
+                    Text(str(row[k] or ""))
                     for k in ("id", "role", "name", "subject", "tenant", "created_at")
                 ),
                 str(row["last_used_at"] or "never"),

@@ -119,10 +119,11 @@ def get_or_create_subject(
     if found is not None:
         return found
     subject = Subject(id=str(uuid.uuid4()), tenant_id=tenant_id, name=name, kind=kind)
-    session.add(subject)
     try:
+        # Added inside the savepoint, so rolling it back also drops the pending row; added
+        # before it, the row stayed pending and the next query re-flushed it and failed.
         with session.begin_nested():
-            session.flush()
+            session.add(subject)
     except IntegrityError:  # created concurrently: use the winner's row
         found = session.scalars(query).first()
         if found is None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+from sqlalchemy import Engine, select
+
+from service.tables import Base
 
 
 def assert_error(
@@ -26,3 +29,13 @@ def assert_error(
         assert fragment in body["error"], f"{fragment!r} not in {body['error']!r}"
     assert "Traceback" not in response.text
     return body
+
+
+def dump_store(engine: Engine) -> str:
+    """Every value of every table of the store, as one string to grep for what must be gone."""
+    with engine.connect() as conn:
+        return "\n".join(
+            repr(tuple(row))
+            for table in Base.metadata.sorted_tables
+            for row in conn.execute(select(table))
+        )

@@ -1,0 +1,248 @@
+"""Every route × every kind of caller → the expected status (``service/auth.py``).
+
+The table below names each route's least role; a route the app serves without a row here (or
+a row for a route that is gone) fails ``test_every_route_has_a_row``, so a new endpoint cannot
+ship without deciding who may call it. Each row carries a valid minimal request, so an allowed
+caller gets the route's success status rather than a 4xx that would hide a missing check.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from fastapi.routing import iter_route_contexts
+from fastapi.testclient import TestClient
+
+from models.registry import Registry
+from service.app import create_app
+from service.config import Settings
+from service.identity import Role, get_or_create_subject, get_or_create_tenant, revoke_key
+from service.tables import DEFAULT_TENANT
+from tests.apiclient import admin_key, issue_key
+from tests.service.conftest import LIMITS
+from tests.service.service_checks import assert_error
+
+
+@dataclass(frozen=True)
+class Row:
+    """A route's least role (``None``: open to anyone) and a request it answers with ``ok``."""
+
+    least: Role | None
+    ok: int = 200
+    json: dict[str, Any] | None = None
+    params: dict[str, str] = field(default_factory=dict)
+    path_params: Callable[[FastAPI], dict[str, str]] | None = None
+
+
+def _fresh_key(app: FastAPI) -> dict[str, str]:
+    """A key that exists, so that every allowed DELETE has something to revoke."""
+    return {"key_id": issue_key(app, "integrator", subject="to-revoke").record.id}
+
+
+def _subject(app: FastAPI) -> dict[str, str]:
+    with app.state.sessions() as session:
+        tenant = get_or_create_tenant(session=session, name=DEFAULT_TENANT)
+        person = get_or_create_subject(session=session, tenant_id=tenant.id, name="to-trust")
+        session.commit()
+        return {"subject_id": person.id}
+
+
+def _active_toxicity(app: FastAPI) -> dict[str, str]:
+    version = app.state.runtime.registry.active_version("toxicity")
+    assert version is not None
+    return {"version": version}
+
+
+ROUTES: dict[tuple[str, str], Row] = {
+    ("GET", "/healthz"): Row(None),
+    ("GET", "/readyz"): Row(None),
+    ("GET", "/openapi.json"): Row(None),
+    ("GET", "/docs"): Row(None),
+    ("GET", "/docs/oauth2-redirect"): Row(None),
+    ("GET", "/redoc"): Row(None),
+    ("POST", "/v1/classify"): Row(
+        Role.integrator, json={"text": "xin chào cả nhà", "tasks": ["toxicity"]}
+    ),
+    ("GET", "/v1/info"): Row(Role.integrator),
+    ("POST", "/v1/feedback"): Row(Role.moderator, 201, json={"text": "đồ ngu", "label": "HATE"}),
+    ("GET", "/v1/feedback"): Row(Role.moderator),
+    ("GET", "/v1/models"): Row(Role.trainer),
+    ("POST", "/v1/models/reload"): Row(Role.trainer),
+    ("POST", "/v1/models/{version}/activate"): Row(Role.trainer, path_params=_active_toxicity),
+    ("POST", "/v1/models/rollback"): Row(Role.trainer, params={"task": "toxicity"}),
+    ("GET", "/metrics"): Row(Role.trainer),
+    ("POST", "/v1/keys"): Row(
+        Role.admin, 201, json={"name": "made", "role": "integrator", "subject": "made-for"}
+    ),
+    ("GET", "/v1/keys"): Row(Role.admin),
+    ("DELETE", "/v1/keys/{key_id}"): Row(Role.admin, path_params=_fresh_key),
+    ("GET", "/v1/subjects"): Row(Role.admin),
+    ("PATCH", "/v1/subjects/{subject_id}"): Row(
+        Role.admin, json={"trusted": True}, path_params=_subject
+    ),
+    ("GET", "/v1/audit"): Row(Role.admin),
+    ("POST", "/v1/erasures"): Row(Role.admin, json={"text": "một bài không có ở đây"}),
+}
+
+STYLES = {
+    "bearer": lambda key: {"Authorization": f"Bearer {key}"},
+    "x-api-key": lambda key: {"X-API-Key": key},
+}
+MALFORMED = "vmk_not-a-key"
+
+
+def _served(app: FastAPI) -> set[tuple[str, str]]:
+    return {
+        (method, str(route.path))
+        for route in iter_route_contexts(app.routes)
+        for method in (route.methods or ())
+        if method != "HEAD"
+    }
+
+
+def _registry_with_rollback(seed_registry: Path, target: Path) -> Path:
+    """A copy of the seed registry whose toxicity history can be rolled back many times.
+
+    A second toxicity version (a copy of the active one under another id) is activated in
+    turn with the first, so the activation history is a long chain of alternating versions
+    and every rollback the matrix makes steps back one of them.
+    """
+    shutil.copytree(seed_registry, target)
+    registry = Registry(target)
+    first = registry.active_version("toxicity")
+    assert first is not None
+    second = "20200101-000000-baseline-beef"
+    shutil.copytree(registry.path(first), target / "toxicity" / second)
+    manifest = json.loads((target / "toxicity" / second / "manifest.json").read_text("utf-8"))
+    manifest["version"] = second
+    (target / "toxicity" / second / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    for _ in range(20):
+        registry.activate(second)
+        registry.activate(first)
+    return target
+
+
+def _settings(folder: Path, seed_registry: Path, **overrides: Any) -> Settings:
+    return Settings(
+        database_url=f"sqlite:///{folder / 'matrix.db'}",
+        registry_dir=_registry_with_rollback(seed_registry, folder / "registry"),
+        secrets_dir=folder / "secrets",
+        **{**LIMITS, **overrides},
+    )
+
+
+def _call(client: TestClient, method: str, path: str, row: Row, headers: dict[str, str]) -> Any:
+    if row.path_params is not None:
+        path = path.format(**row.path_params(client.app))  # type: ignore[arg-type]
+    return client.request(method, path, json=row.json, params=row.params, headers=headers)
+
+
+@dataclass
+class Callers:
+    """The raw key of each kind of caller (``None``: sends no key)."""
+
+    keys: dict[str, str | None]
+    roles: dict[str, Role | None]
+
+
+@pytest.fixture(scope="module")
+def matrix(
+    seed_registry: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[TestClient, Callers]]:
+    """One app (SQLite) with a key of every role, a revoked key and the bootstrap admin key."""
+    settings = _settings(tmp_path_factory.mktemp("auth-matrix"), seed_registry)
+    with TestClient(create_app(settings)) as client:
+        app: FastAPI = client.app  # type: ignore[assignment]
+        revoked = issue_key(app, "admin", subject="gone")
+        with app.state.sessions() as session:
+            revoke_key(session=session, key_id=revoked.record.id)
+            session.commit()
+        keys: dict[str, str | None] = {
+            "no key": None,
+            "malformed key": MALFORMED,
+            "revoked key": revoked.secret,
+            **{r.name: issue_key(app, r.name).secret for r in Role if r is not Role.admin},
+            "admin": admin_key(settings),
+        }
+        roles = {name: (Role[name] if name in Role.__members__ else None) for name in keys}
+        yield client, Callers(keys, roles)
+
+
+def test_every_route_has_a_row(matrix: tuple[TestClient, Callers]) -> None:
+    client, _ = matrix
+    served = _served(client.app)  # type: ignore[arg-type]
+
+    assert served - set(ROUTES) == set(), "routes without an expected role in ROUTES"
+    assert set(ROUTES) - served == set(), "rows for routes the app no longer serves"
+
+
+def _problem(response: httpx.Response, expected: int, error_type: str | None) -> str | None:
+    """What is wrong with ``response`` (``None``: it is what the matrix expects)."""
+    if response.status_code != expected:
+        return f"{response.status_code} (wanted {expected}): {response.text[:200]}"
+    if error_type is None:
+        return None
+    try:
+        assert_error(response, expected, error_type)
+    except AssertionError as exc:
+        return f"not the one error shape: {exc}"
+    if expected == 401 and "bearer" not in response.headers.get("WWW-Authenticate", "").lower():
+        return "401 without a WWW-Authenticate: Bearer challenge"
+    return None
+
+
+@pytest.mark.parametrize(("method", "path"), list(ROUTES), ids=[" ".join(k) for k in ROUTES])
+def test_auth_matrix(matrix: tuple[TestClient, Callers], method: str, path: str) -> None:
+    client, callers = matrix
+    row = ROUTES[(method, path)]
+    problems = []
+    for caller, key in callers.keys.items():
+        role = callers.roles[caller]
+        if row.least is None or (role is not None and role >= row.least):
+            expected, error_type = row.ok, None
+        elif role is None:
+            expected, error_type = 401, "Unauthorized"
+        else:
+            expected, error_type = 403, "Forbidden"
+        styles = {"none": {}} if key is None else {s: h(key) for s, h in STYLES.items()}
+        for style, headers in styles.items():
+            response = _call(client, method, path, row, headers)
+            problem = _problem(response, expected, error_type)
+            if problem:
+                problems.append(f"{caller} via {style}: {problem}")
+
+    assert problems == []
+
+
+def test_auth_disabled_needs_no_key(
+    seed_registry: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = _settings(tmp_path, seed_registry, auth_disabled=True)
+    with TestClient(create_app(settings)) as client:
+        outcomes = {
+            f"{method} {path}": _call(client, method, path, row, {}).status_code
+            for (method, path), row in ROUTES.items()
+        }
+
+    assert outcomes == {f"{m} {p}": row.ok for (m, p), row in ROUTES.items()}
+    assert not (settings.secrets_dir / "admin.key").exists(), "no admin key without auth"
+    assert "AUTHENTICATION IS DISABLED" in caplog.text
+
+
+def test_metrics_public_opens_metrics_and_nothing_else(seed_registry: Path, tmp_path: Path) -> None:
+    settings = _settings(tmp_path, seed_registry, metrics_public=True)
+    with TestClient(create_app(settings)) as client:
+        metrics = client.get("/metrics")
+        info = client.get("/v1/info")
+
+    assert metrics.status_code == 200, metrics.text
+    assert "vimod_requests_total" in metrics.text
+    assert_error(info, 401, "Unauthorized")
