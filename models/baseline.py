@@ -19,7 +19,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-import joblib
 import numpy as np
 from scipy import sparse
 from sklearn import config_context
@@ -28,6 +27,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
 from models.base import PostMetadata
+from models.baseline_io import MODEL_FILE, read_state, write_state
 from models.configs import BaselineConfig
 from models.errors import InputError, RegistryError
 from models.lexicon import CompoundLexicon
@@ -38,7 +38,6 @@ from models.text import normalize_many, segment, strip_diacritics
 
 log = logging.getLogger(__name__)
 
-MODEL_FILE = "baseline.joblib"
 MIN_STACK_ROWS = 200  # below this the stack overfits; use the plain model
 
 
@@ -272,7 +271,7 @@ class BaselineClassifier:
             "fusion": self._fusion,
             "lexicon": self._lexicon,
         }
-        joblib.dump(state, directory / MODEL_FILE)
+        write_state(state, directory / MODEL_FILE)
 
 
 def load(
@@ -285,8 +284,8 @@ def load(
     not know are dropped with a warning (``BaselineConfig.from_stored``). What is stacked
     follows the saved state, not the config.
     """
-    state = joblib.load(directory / MODEL_FILE)
-    if not isinstance(state, dict) or state.get("model") is None:
+    state = read_state(directory)  # skops, trusting only vimod's list of types
+    if state.get("model") is None:
         raise RegistryError(f"{directory.name}: {MODEL_FILE} holds no fitted model")
     model = BaselineClassifier(task, BaselineConfig.from_stored(config, directory.name))
     model._features, model._model = state["features"], state["model"]
