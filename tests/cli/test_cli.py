@@ -232,3 +232,34 @@ def test_train_help_lists_every_config_key(bare_env: dict[str, str]) -> None:
         for key in known_keys(cls):
             assert f"  {key}=" in out.output, key
     assert "text.segment=false: join compounds" in out.output
+
+
+def test_models_list_shows_whole_ids_at_any_width_and_as_json(
+    bare_env: dict[str, str], tmp_path: Path
+) -> None:
+    data = tmp_path / "train.csv"
+    data.write_text("text,label\n" + "hay quá,CLEAN\nđồ ngu,OFFENSIVE\nbắc kỳ chó,HATE\n" * 4)
+    args = ["train", "--data", f"csv:{data}", "--set", "min_df=1", "--activate"]
+    version = runner.invoke(app, args, env=bare_env).output.split()[-1]
+    Registry(bare_env["VIMOD_REGISTRY_DIR"]).update_metrics(
+        version, "dev", {"n": 12, "macro_f1": 0.5, "accuracy": 0.6, "per_label": {}}
+    )
+
+    for width in ("30", "80", "200"):
+        out = runner.invoke(app, ["models", "list"], env={**bare_env, "COLUMNS": width})
+        assert out.exit_code == 0, out.output
+        assert version in out.output, f"width {width}:\n{out.output}"
+        assert "…" not in out.output
+
+    out = runner.invoke(app, ["models", "list", "--json"], env=bare_env)
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output) == [
+        {
+            "version": version,
+            "task": "toxicity",
+            "kind": "baseline",
+            "active": True,
+            "created_at": Registry(bare_env["VIMOD_REGISTRY_DIR"]).manifest(version).created_at,
+            "metrics": {"dev": {"n": 12, "macro_f1": 0.5, "accuracy": 0.6}},
+        }
+    ]
