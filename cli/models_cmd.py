@@ -40,7 +40,7 @@ def list_versions(
     def _run() -> None:
         reg = registry(settings())
         active = {name: reg.active_version(name) for name in TASKS if task in (None, name)}
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "version": m.version,
                 "task": m.task,
