@@ -27,6 +27,7 @@ lock: install
 	  $(BIN)/pip freeze --exclude vimod --exclude-editable | sed 's/^torch==.*/$(TORCH)/'; \
 	} > $(CONSTRAINTS).tmp
 	mv $(CONSTRAINTS).tmp $(CONSTRAINTS)
+	touch $(VENV)/.installed  # the venv is what the new pins describe
 
 serve: install  ## run the API on 127.0.0.1:8000 (SQLite + the default model, built on first run)
 	$(BIN)/vimod serve
