@@ -93,10 +93,27 @@ class KindConfig(BaseModel):
             ) from None
 
 
+# Chosen on ReINTEL (docs/misinformation.md): news-like posts gain from segmented words
+# (learned into a compound lexicon at training time, so serving skips underthesea's CRF),
+# not from character or accent-blind n-grams; ``max_chars`` bounds the worst case.
+BASELINE_TASK_DEFAULTS: dict[str, dict[str, Any]] = {
+    "misinformation": {
+        "lexicon": True,
+        "word_ngrams": [1, 2],
+        "char_ngrams": None,
+        "accent_blind": False,
+        "metadata": True,
+        "knn": 10,
+        "max_chars": 20_000,
+    },
+}
+
+
 class BaselineConfig(KindConfig):
     """TF-IDF + logistic regression, optionally stacked (``models.baseline``)."""
 
     kind: ClassVar[str] = "baseline"
+    task_defaults: ClassVar[dict[str, dict[str, Any]]] = BASELINE_TASK_DEFAULTS
 
     text: TextConfig = Field(
         default_factory=TextConfig, description="text pipeline (see the text.* keys)"
@@ -135,23 +152,6 @@ class BaselineConfig(KindConfig):
         description="segment by longest match over compounds underthesea found in training",
     )
     folds: int = Field(5, strict=True, ge=2, description="out-of-fold splits for the stack")
-
-
-# Chosen on ReINTEL (docs/misinformation.md): news-like posts gain from segmented words
-# (learned into a compound lexicon at training time, so serving skips underthesea's CRF),
-# not from character or accent-blind n-grams; ``max_chars`` bounds the worst case.
-BASELINE_TASK_DEFAULTS: dict[str, dict[str, Any]] = {
-    "misinformation": {
-        "lexicon": True,
-        "word_ngrams": [1, 2],
-        "char_ngrams": None,
-        "accent_blind": False,
-        "metadata": True,
-        "knn": 10,
-        "max_chars": 20_000,
-    },
-}
-BaselineConfig.task_defaults = BASELINE_TASK_DEFAULTS
 
 
 class PhobertConfig(KindConfig):
