@@ -14,21 +14,33 @@ Two ways in, with two policies:
   version was trained and refusing would strand it. A known key with a bad value still
   raises ``RegistryError``.
 
-``describe`` lists every key with its default and one-line description
-(``vimod train --help`` prints it).
+``describe`` (``models.config_text``) lists every key with its default and one-line
+description (``vimod train --help`` prints it).
 """
 
 from __future__ import annotations
 
-import difflib
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from models.config_text import describe, explain, known_keys
 from models.errors import InputError, RegistryError
 from models.text import TextConfig
+
+__all__ = [
+    "BASELINE_TASK_DEFAULTS",
+    "CONFIGS",
+    "BaselineConfig",
+    "KindConfig",
+    "PhobertConfig",
+    "config_class",
+    "describe",
+    "known_keys",
+    "resolve_config",
+]
 
 log = logging.getLogger(__name__)
 
@@ -240,51 +252,6 @@ def resolve_config(
     return config_class(kind).resolve(task, overrides)
 
 
-def known_keys(cls: type[KindConfig]) -> list[str]:
-    """Every settable key of ``cls``, nested ones dotted (``text.segment``)."""
-    return [key for key, _, _ in describe(cls)]
-
-
-def describe(cls: type[KindConfig]) -> list[tuple[str, Any, str]]:
-    """``(dotted key, default, description)`` for every key of ``cls``, sorted."""
-    schema = cls.model_json_schema()
-    defaults = dict(_flatten(cls().to_dict()))
-    rows = []
-    for key, description in _descriptions(schema["properties"], schema.get("$defs", {}), ""):
-        rows.append((key, defaults.get(key), description))
-    return sorted(rows, key=lambda row: row[0].lower())
-
-
-def explain(cls: type[KindConfig], exc: ValidationError) -> str:
-    """A pydantic error as one line: unknown keys with the known ones, or bad values."""
-    unknown: list[str] = []
-    problems: list[str] = []
-    for error in exc.errors():
-        key = ".".join(str(part) for part in error["loc"])
-        if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-            unknown.append(key)
-        elif key:
-            problems.append(f"{key}={error.get('input')!r}: {_message(error['msg'])}")
-        else:
-            problems.append(_message(error["msg"]))
-    parts = []
-    if unknown:
-        known = known_keys(cls)
-        hints = [h for k in unknown for h in difflib.get_close_matches(k, known, n=1)]
-        hint = f" (did you mean {', '.join(hints)}?)" if hints else ""
-        parts.append(
-            f"unknown {cls.kind} config key{'s' if len(unknown) > 1 else ''} "
-            f"{', '.join(unknown)}{hint}; known keys: {', '.join(known)}"
-        )
-    if problems:
-        parts.append(f"bad {cls.kind} config value: {'; '.join(problems)}")
-    return "; ".join(parts)
-
-
-def _message(msg: str) -> str:
-    return msg.removeprefix("Value error, ")
-
-
 def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     """``base`` with ``extra`` laid over it; nested dicts are merged, not replaced."""
     out = dict(base)
@@ -309,23 +276,3 @@ def _known_part(data: dict[str, Any], defaults: dict[str, Any]) -> tuple[dict[st
         else:
             known[key] = value
     return known, dropped
-
-
-def _flatten(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
-    for key, value in data.items():
-        if isinstance(value, Mapping):
-            yield from _flatten(value, f"{prefix}{key}.")
-        else:
-            yield f"{prefix}{key}", value
-
-
-def _descriptions(
-    properties: Mapping[str, Any], defs: Mapping[str, Any], prefix: str
-) -> Iterator[tuple[str, str]]:
-    for name, prop in properties.items():
-        ref = prop.get("$ref")
-        if ref:
-            nested = defs[ref.rsplit("/", 1)[-1]]["properties"]
-            yield from _descriptions(nested, defs, f"{prefix}{name}.")
-        else:
-            yield f"{prefix}{name}", prop.get("description", "")
