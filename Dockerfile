@@ -15,12 +15,13 @@ WORKDIR /app
 ARG TORCH_INDEX=https://download.pytorch.org/whl/cpu
 RUN pip install --index-url "$TORCH_INDEX" torch==2.13.0
 
-COPY pyproject.toml README.md ./
+# every other package at the version pinned by `make lock`
+COPY constraints.txt pyproject.toml README.md ./
 COPY models ./models
 COPY service ./service
 COPY training ./training
 COPY cli ./cli
-RUN pip install ".[phobert]" && useradd --create-home --uid 10001 vimod \
+RUN pip install -c constraints.txt ".[phobert]" && useradd --create-home --uid 10001 vimod \
     && mkdir -p /data && chown vimod /data
 
 USER vimod

@@ -4,18 +4,30 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 # torch first and pinned: an unpinned torch would pull a multi-GB CUDA build.
 TORCH  ?= torch==2.13.0
+# every installed package pinned (see `make lock`): the same versions on every machine
+CONSTRAINTS := constraints.txt
 PYTEST_ARGS ?=
 
-.PHONY: install serve test lint format bench bench-phobert openapi clean
+.PHONY: install lock serve test lint format bench bench-phobert openapi clean
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet "$(TORCH)"
-	$(BIN)/pip install --quiet -e ".[phobert,dev]"
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) "$(TORCH)"
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e ".[phobert,dev]"
 	touch $@
+
+# Re-pin from the venv: upgrade a package there first (`.venv/bin/pip install -U NAME`), then
+# `make lock` and commit constraints.txt. torch keeps $(TORCH): a pin with the build's local
+# label (+cpu) would refuse the same release built for another platform.
+lock: install
+	{ echo "# Pins for pip install -c: regenerate with make lock (never edit by hand)."; \
+	  $(BIN)/pip freeze --exclude vimod --exclude-editable | sed 's/^torch==.*/$(TORCH)/'; \
+	} > $(CONSTRAINTS).tmp
+	mv $(CONSTRAINTS).tmp $(CONSTRAINTS)
+	touch $(VENV)/.installed  # the venv is what the new pins describe
 
 serve: install  ## run the API on 127.0.0.1:8000 (SQLite + the default model, built on first run)
 	$(BIN)/vimod serve

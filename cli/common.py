@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 
-from models.errors import VimodError
+from models.errors import InputError, VimodError
 from models.registry import Registry
 from service.config import Settings
 from training.datasets import DataContext, Example, load_dataset
@@ -51,20 +51,33 @@ def run_guarded(func: Callable[[], Any]) -> None:
 
 
 def parse_overrides(items: Sequence[str]) -> dict[str, Any]:
-    """``["C=2", "text.segment=true"]`` → ``{"C": 2, "text": {"segment": True}}``."""
+    """``["C=2", "text.segment=true"]`` → ``{"C": 2, "text": {"segment": True}}``.
+
+    Values are JSON (``2``, ``true``, ``null``, ``[1,3]``); anything else is a string, which
+    the kind's typed config then accepts or refuses. Keys are checked there too
+    (``models.configs``): this only shapes them.
+    """
     out: dict[str, Any] = {}
     for item in items:
         key, sep, raw = item.partition("=")
-        if not sep:
-            raise VimodError(f"--set wants KEY=VALUE, got {item!r}")
+        *parents, leaf = key.strip().split(".")
+        if not sep or not all([*parents, leaf]):
+            raise InputError(
+                f"--set wants KEY=VALUE (KEY may be dotted: text.segment), got {item!r}"
+            )
         try:
             value = json.loads(raw)
         except json.JSONDecodeError:
             value = raw
         node = out
-        *parents, leaf = key.split(".")
-        for part in parents:
+        for depth, part in enumerate(parents):
             node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise InputError(
+                    f"--set {item!r} conflicts with --set {'.'.join(parents[: depth + 1])}=..."
+                )
+        if isinstance(node.get(leaf), dict):
+            raise InputError(f"--set {item!r} conflicts with --set {key.strip()}.*=...")
         node[leaf] = value
     return out
 

@@ -25,8 +25,31 @@ DataSpecs = Annotated[list[str], typer.Option("--data", "-d", help="Dataset spec
 TaskName = Annotated[str, typer.Option(help="toxicity or misinformation.")]
 ModelKind = Annotated[str, typer.Option("--model", "-m", help="Model kind.")]
 Overrides = Annotated[
-    list[str] | None, typer.Option("--set", help="Hyper-parameter KEY=VALUE (JSON value).")
+    list[str] | None,
+    typer.Option(
+        "--set", help="Hyper-parameter KEY=VALUE (JSON value); the keys are listed below."
+    ),
 ]
+
+
+def _config_keys() -> str:
+    """The ``--set`` keys of every kind with defaults and descriptions, for ``--help``."""
+    import json
+
+    from rich.markup import escape
+
+    from models.configs import CONFIGS, describe
+
+    lines = ["[bold]--set keys[/] (KEY=default: what it does; unknown keys are refused):"]
+    for kind, cls in CONFIGS.items():
+        lines.append(f"[bold]{kind}[/]:")
+        lines.extend(
+            escape(f"  {key}={json.dumps(default)}: {text}") for key, default, text in describe(cls)
+        )
+    return "\n".join(lines)
+
+
+CONFIG_KEYS = _config_keys()
 
 
 @app.callback()
@@ -71,7 +94,7 @@ def serve(
     )
 
 
-@app.command()
+@app.command(epilog=CONFIG_KEYS)
 def train(
     data: DataSpecs,
     task: TaskName = "toxicity",
@@ -88,6 +111,7 @@ def train(
 ) -> None:
     """Train a model and register it as a new version."""
     from cli.common import load_many, parse_overrides, registry, run_guarded, settings
+    from models.configs import resolve_config
     from models.tasks import get_task
     from training.datasets import DataContext, load_dataset
     from training.train import TrainJob, run_training
@@ -99,6 +123,7 @@ def train(
         overrides = parse_overrides(config or [])
         if base:
             overrides["base"] = base
+        resolve_config(model, t.name, overrides)  # a typo fails before the data is read
         job = TrainJob(
             task=t,
             train=load_many(data, ctx),
@@ -144,7 +169,7 @@ def evaluate(
     run_guarded(_run)
 
 
-@app.command()
+@app.command(epilog=CONFIG_KEYS)
 def crossval(
     data: DataSpecs,
     task: TaskName = "toxicity",
@@ -159,6 +184,7 @@ def crossval(
     from dataclasses import asdict
 
     from cli.common import load_many, parse_overrides, run_guarded, settings
+    from models.configs import resolve_config
     from models.tasks import get_task
     from training.crossval import cross_validate
     from training.datasets import DataContext
@@ -166,10 +192,10 @@ def crossval(
     def _run() -> None:
         cfg = settings()
         t = get_task(task)
+        overrides = parse_overrides(config or [])
+        resolve_config(model, t.name, overrides)  # a typo fails before the data is read
         examples = load_many(data, DataContext(t, cfg.data_dir))
-        result = cross_validate(
-            model, t, examples, config=parse_overrides(config or []), folds=folds, seed=seed
-        )
+        result = cross_validate(model, t, examples, config=overrides, folds=folds, seed=seed)
         for name, metrics in (("as given", result.metrics), ("text only", result.text_only)):
             if metrics is None:
                 continue

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from cli.common import registry, run_guarded, settings
+from models.tasks import TASKS
 
 if TYPE_CHECKING:
     from models.registry import Registry
@@ -20,23 +21,58 @@ app = typer.Typer(help="Inspect and promote registered model versions.", no_args
 out = Console()
 
 
+SUMMARY_KEYS = ("n", "macro_f1", "accuracy", "roc_auc", "pr_auc")
+
+
+def _summary(metrics: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each scored split's headline numbers (``{"dev": {"macro_f1": …, …}, …}``)."""
+    return {
+        split: {k: scores[k] for k in SUMMARY_KEYS if k in scores}
+        for split, scores in metrics.items()
+        if isinstance(scores, dict) and "macro_f1" in scores
+    }
+
+
 @app.command("list")
-def list_versions(task: Annotated[str | None, typer.Option(help="Only this task.")] = None) -> None:
-    """Every version with its kind, key metrics and whether it is active."""
+def list_versions(
+    task: Annotated[str | None, typer.Option(help="Only this task.")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="A JSON array, one object per version.")
+    ] = False,
+) -> None:
+    """Every version with its kind, key metrics and whether it is active (whole ids)."""
 
     def _run() -> None:
         reg = registry(settings())
-        table = Table("active", "task", "version", "kind", "created", "metrics")
-        for m in reg.versions(task):
-            active = "*" if reg.active_version(m.task) == m.version else ""
+        active = {name: reg.active_version(name) for name in TASKS if task in (None, name)}
+        rows: list[dict[str, Any]] = [
+            {
+                "version": m.version,
+                "task": m.task,
+                "kind": m.kind,
+                "active": active.get(m.task) == m.version,
+                "created_at": m.created_at,
+                "metrics": _summary(m.metrics),
+            }
+            for m in reg.versions(task)
+        ]
+        if as_json:
+            typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+            return
+        whole = [Column(name, no_wrap=True) for name in ("active", "task", "version", "kind")]
+        table = Table(*whole, Column("created", no_wrap=True), Column("metrics", overflow="fold"))
+        for row in rows:
             scores = ", ".join(
-                f"{k}: F1 {v['macro_f1']:.3f}"
+                f"{split}: F1 {v['macro_f1']:.3f}"
                 + (f" AUC {v['roc_auc']:.3f}" if "roc_auc" in v else "")
-                for k, v in m.metrics.items()
-                if isinstance(v, dict) and "macro_f1" in v
+                for split, v in row["metrics"].items()
             )
-            table.add_row(active, m.task, m.version, m.kind, m.created_at, scores)
-        out.print(table)
+            mark = "*" if row["active"] else ""
+            table.add_row(mark, row["task"], row["version"], row["kind"], row["created_at"], scores)
+        # Never narrower than the table's minimum, where only the metrics wrap (rich would
+        # otherwise cut ids with an ellipsis): on a narrow terminal its lines wrap instead.
+        needed = out.measure(table, options=out.options.update_width(10_000)).minimum
+        Console(width=max(out.width, needed)).print(table)
 
     run_guarded(_run)
 

@@ -8,18 +8,17 @@ word bigrams already capture compounds, and underthesea would cap throughput.
 With ``metadata`` or ``knn`` on (the misinformation defaults), the logistic regression
 becomes the first stage of a stack: its out-of-fold logit, plus nearest-neighbour votes,
 feed ``models.metadata.MetadataFusion``, which adds post metadata when a request has it
-and scores text-only requests with a text-only branch. Per-task defaults live in
-``TASK_DEFAULTS``; toxicity keeps the plain model.
+and scores text-only requests with a text-only branch. The hyper-parameters and their
+per-task defaults are ``models.configs.BaselineConfig``; toxicity keeps the plain model.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-import joblib
 import numpy as np
 from scipy import sparse
 from sklearn import config_context
@@ -28,49 +27,17 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
 from models.base import PostMetadata
+from models.baseline_io import MODEL_FILE, read_state, write_state
+from models.configs import BaselineConfig
 from models.errors import InputError, RegistryError
 from models.lexicon import CompoundLexicon
 from models.metadata import MetadataFusion, cross_fit, metadata_matrix
 from models.neighbors import NeighbourVotes
 from models.tasks import Task
-from models.text import TextConfig, normalize_many, segment, strip_diacritics
+from models.text import normalize_many, segment, strip_diacritics
 
 log = logging.getLogger(__name__)
 
-MODEL_FILE = "baseline.joblib"
-
-DEFAULT_CONFIG: dict[str, Any] = {
-    "text": TextConfig().to_dict(),
-    "word_ngrams": [1, 2],
-    "char_ngrams": [2, 5],  # null: no character n-grams
-    "accent_blind": True,
-    "max_features": 300_000,
-    "min_df": 2,
-    "C": 4.0,
-    "class_weight": "balanced",
-    "metadata": False,  # stack with post metadata (MetadataFusion)
-    "knn": 0,  # neighbours in the nearest-neighbour vote; 0: off
-    "max_chars": 0,  # score only the first N characters; 0: all
-    "lexicon": False,  # segment by longest match over compounds underthesea found in training
-    "folds": 5,  # out-of-fold splits for the stack
-}
-
-# Chosen on ReINTEL (docs/misinformation.md): news-like posts gain from segmented words,
-# not from character or accent-blind n-grams or word trigrams, which cost time. The
-# segmentation is underthesea's, learned into a compound lexicon at training time
-# (``models.lexicon``), so serving does not pay for the CRF; ``max_chars`` bounds the
-# worst case.
-TASK_DEFAULTS: dict[str, dict[str, Any]] = {
-    "misinformation": {
-        "lexicon": True,
-        "word_ngrams": [1, 2],
-        "char_ngrams": None,
-        "accent_blind": False,
-        "metadata": True,
-        "knn": 10,
-        "max_chars": 20_000,
-    },
-}
 MIN_STACK_ROWS = 200  # below this the stack overfits; use the plain model
 
 
@@ -92,14 +59,23 @@ class BaselineClassifier:
 
     kind: ClassVar[str] = "baseline"
 
-    def __init__(self, task: Task, config: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, task: Task, config: BaselineConfig | Mapping[str, Any] | None = None
+    ) -> None:
+        """
+        Args:
+            task: the task to learn.
+            config: a validated config, or overrides of the task's defaults (unknown keys
+                and wrong types raise ``InputError``).
+        """
         self.task = task
-        self.config: dict[str, Any] = {
-            **DEFAULT_CONFIG,
-            **TASK_DEFAULTS.get(task.name, {}),
-            **(config or {}),
-        }
-        self.text_config = TextConfig.from_dict(self.config["text"])
+        self.params = (
+            config
+            if isinstance(config, BaselineConfig)
+            else BaselineConfig.resolve(task.name, config)
+        )
+        self.config: dict[str, Any] = self.params.to_dict()  # as the manifest records it
+        self.text_config = self.params.text
         self._features: FeatureUnion | None = None
         self._model: LogisticRegression | None = None
         self._neighbours: NeighbourVotes | None = None
@@ -108,45 +84,45 @@ class BaselineClassifier:
 
     # -- training ----------------------------------------------------------------------
     def _build_features(self) -> FeatureUnion:
-        cfg = self.config
-        cap = int(cfg["max_features"]) or None
+        cfg = self.params
+        cap = cfg.max_features or None
         parts: list[tuple[str, TfidfVectorizer]] = [
             (
                 "word",
                 TfidfVectorizer(
                     analyzer="word",
-                    ngram_range=tuple(cfg["word_ngrams"]),
+                    ngram_range=(cfg.word_ngrams[0], cfg.word_ngrams[1]),
                     token_pattern=r"(?u)[\w<>]+|[^\w\s]",
-                    min_df=cfg["min_df"],
+                    min_df=cfg.min_df,
                     max_features=cap,
                     sublinear_tf=True,
                     lowercase=False,
                 ),
             ),
         ]
-        if cfg["char_ngrams"]:
+        if cfg.char_ngrams:
             parts.append(
                 (
                     "char",
                     TfidfVectorizer(
                         analyzer="char_wb",
-                        ngram_range=tuple(cfg["char_ngrams"]),
-                        min_df=cfg["min_df"],
+                        ngram_range=(cfg.char_ngrams[0], cfg.char_ngrams[1]),
+                        min_df=cfg.min_df,
                         max_features=cap,
                         sublinear_tf=True,
                         lowercase=False,
                     ),
                 )
             )
-        if cfg["accent_blind"] and cfg["char_ngrams"]:
+        if cfg.accent_blind and cfg.char_ngrams:
             parts.append(
                 (
                     "bare",
                     TfidfVectorizer(
                         analyzer="char_wb",
-                        ngram_range=tuple(cfg["char_ngrams"]),
+                        ngram_range=(cfg.char_ngrams[0], cfg.char_ngrams[1]),
                         preprocessor=_accent_blind,
-                        min_df=cfg["min_df"],
+                        min_df=cfg.min_df,
                         max_features=cap,
                         sublinear_tf=True,
                         lowercase=False,
@@ -156,7 +132,7 @@ class BaselineClassifier:
         return FeatureUnion(parts)
 
     def _normalize(self, texts: Sequence[str]) -> list[str]:
-        limit = int(self.config["max_chars"] or 0)
+        limit = self.params.max_chars
         return normalize_many((_clip(t, limit) for t in texts), self.text_config)
 
     def _segment(self, norm: list[str]) -> list[str]:
@@ -170,7 +146,7 @@ class BaselineClassifier:
 
     def _learn_lexicon(self, norm: Sequence[str]) -> CompoundLexicon | None:
         """With ``lexicon`` on: underthesea over the normalised training texts, as compounds."""
-        if not self.config["lexicon"] or self.text_config.segment:
+        if not self.params.lexicon or self.text_config.segment:
             return None
         lexicon = CompoundLexicon.from_segmented(segment(t) for t in norm if t)
         log.info("compound lexicon: %d words from %d texts", len(lexicon), len(norm))
@@ -183,12 +159,12 @@ class BaselineClassifier:
         features = self._build_features()
         x = features.fit_transform(norm)
         model = LogisticRegression(
-            C=float(self.config["C"]),
-            class_weight=self.config["class_weight"],
+            C=self.params.C,
+            class_weight=self.params.class_weight,
             max_iter=2000,
         )
         model.fit(x, y)
-        k = int(self.config["knn"] or 0)
+        k = self.params.knn
         neighbours = NeighbourVotes(k, len(self.task.labels)).fit(x, y) if k > 0 else None
         return features, model, neighbours
 
@@ -207,10 +183,10 @@ class BaselineClassifier:
         return np.hstack(parts)
 
     def _wants_stack(self, y: np.ndarray) -> bool:
-        if not (self.config["metadata"] or int(self.config["knn"] or 0) > 0):
+        if not (self.params.metadata or self.params.knn > 0):
             return False
         counts = np.bincount(y, minlength=len(self.task.labels))
-        folds = int(self.config["folds"])
+        folds = self.params.folds
         if len(y) < MIN_STACK_ROWS or counts.min() < 2 * folds:
             log.info("%d examples: too few to stack, fitting the plain model", len(y))
             return False
@@ -241,9 +217,9 @@ class BaselineClassifier:
                 held = features.transform([norm[i] for i in held_idx])
                 return self._stack_features(held, model, neighbours)
 
-            oof = cross_fit(fold, y, folds=int(self.config["folds"]))
+            oof = cross_fit(fold, y, folds=self.params.folds)
             fusion = MetadataFusion(len(self.task.labels))
-            self._fusion = fusion.fit(oof, metadata if self.config["metadata"] else None, y)
+            self._fusion = fusion.fit(oof, metadata if self.params.metadata else None, y)
         self._features, self._model, self._neighbours = self._fit_text(norm, y)
         return self
 
@@ -278,7 +254,7 @@ class BaselineClassifier:
         x = self._transform(self._prepare(texts))
         if self._fusion is not None:
             stack = self._stack_features(x, self._model, self._neighbours)
-            return self._fusion.predict_proba(stack, metadata if self.config["metadata"] else None)
+            return self._fusion.predict_proba(stack, metadata if self.params.metadata else None)
         if self._model.n_features_in_ > x.shape[1]:  # a version saved before the fusion
             extra = metadata_matrix(metadata if metadata is not None else [None] * len(texts))
             x = sparse.hstack([x, sparse.csr_matrix(extra)], format="csr")
@@ -295,7 +271,7 @@ class BaselineClassifier:
             "fusion": self._fusion,
             "lexicon": self._lexicon,
         }
-        joblib.dump(state, directory / MODEL_FILE)
+        write_state(state, directory / MODEL_FILE)
 
 
 def load(
@@ -303,13 +279,15 @@ def load(
 ) -> BaselineClassifier:
     """Registry loader: rebuild a ``BaselineClassifier`` from a version directory.
 
-    The manifest config is complete, so task defaults added later never leak into an
-    older version; what is stacked follows the saved state, not the config.
+    Keys missing from an older manifest take the kind's defaults (never the per-task
+    ones, so defaults added later never leak into an older version); keys this code does
+    not know are dropped with a warning (``BaselineConfig.from_stored``). What is stacked
+    follows the saved state, not the config.
     """
-    state = joblib.load(directory / MODEL_FILE)
-    if not isinstance(state, dict) or state.get("model") is None:
+    state = read_state(directory)  # skops, trusting only vimod's list of types
+    if state.get("model") is None:
         raise RegistryError(f"{directory.name}: {MODEL_FILE} holds no fitted model")
-    model = BaselineClassifier(task, {**DEFAULT_CONFIG, **config})
+    model = BaselineClassifier(task, BaselineConfig.from_stored(config, directory.name))
     model._features, model._model = state["features"], state["model"]
     model._neighbours, model._fusion = state.get("neighbours"), state.get("fusion")
     model._lexicon = state.get("lexicon")

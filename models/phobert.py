@@ -5,8 +5,8 @@ pre-trained on RDRSegmenter-segmented text; underthesea gives the same ``học_s
 Case is kept (``lowercase=False``): PhoBERT's vocab is cased (``Việt_Nam`` and ``việt_nam``
 are different entries) and its pre-training text was cased, so folding case would only
 split proper nouns into more pieces. ``text.py`` ties teencode expansion to lower-casing,
-so the default config turns teencode off explicitly; ``--set text.lowercase=true`` trains
-the other way.
+so the default config (``models.configs.PhobertConfig``) turns teencode off explicitly;
+``--set text.lowercase=true`` trains the other way.
 
 ``predict_proba`` then:
 
@@ -41,6 +41,7 @@ import joblib
 import numpy as np
 
 from models.base import PostMetadata
+from models.configs import PhobertConfig
 from models.errors import InputError, RegistryError
 from models.metadata import MetadataFusion
 from models.phobert_engines import (
@@ -52,18 +53,12 @@ from models.phobert_engines import (
 )
 from models.phobert_tokenizer import BOS_ID, EOS_ID, PAD_ID, FastPhobertTokenizer
 from models.tasks import Task
-from models.text import TextConfig, normalize_many
+from models.text import normalize_many
 
 log = logging.getLogger(__name__)
 
 ENGINES = ("auto", "torch", "onnx")
 FUSION_FILE = "fusion.joblib"
-DEFAULT_CONFIG: dict[str, Any] = {
-    "text": TextConfig(lowercase=False, teencode=False, segment=True).to_dict(),
-    "max_len": 256,  # tokens per window, <s> and </s> included
-    "stride": 64,  # tokens shared by consecutive windows of a long text
-    "infer_batch_size": 32,  # windows per forward pass
-}
 
 
 def check_architecture(model_config: Mapping[str, Any], n_labels: int, max_len: int) -> None:
@@ -112,7 +107,8 @@ class PhobertClassifier:
 
     Args:
         task: the task; logits columns follow ``task.labels``.
-        config: ``DEFAULT_CONFIG`` keys (plus training hyper-parameters, kept for the record).
+        config: a validated ``PhobertConfig`` (its training settings are kept for the record),
+            or a mapping validated into one (unknown keys, wrong types: ``InputError``).
         tokenizer: the fast tokenizer of the checkpoint.
         engine: what runs the network (``TorchEngine`` after training).
     """
@@ -122,21 +118,21 @@ class PhobertClassifier:
     def __init__(
         self,
         task: Task,
-        config: dict[str, Any],
+        config: PhobertConfig | Mapping[str, Any],
         tokenizer: FastPhobertTokenizer,
         engine: Engine,
     ) -> None:
         self.task = task
-        self.config: dict[str, Any] = {**DEFAULT_CONFIG, **config}
-        self.text_config = TextConfig.from_dict(self.config["text"])
-        self.max_len = int(self.config["max_len"])
-        self.stride = int(self.config["stride"])
-        self.batch_size = int(self.config["infer_batch_size"])
-        if self.max_len < 3 or not 0 <= self.stride < self.max_len - 2 or self.batch_size < 1:
-            raise RegistryError(
-                f"bad phobert config: max_len {self.max_len}, stride {self.stride}, "
-                f"infer_batch_size {self.batch_size}"
-            )
+        self.params = (
+            config
+            if isinstance(config, PhobertConfig)
+            else PhobertConfig.resolve(task.name, config)
+        )
+        self.config: dict[str, Any] = self.params.to_dict()  # as the manifest records it
+        self.text_config = self.params.text
+        self.max_len = self.params.max_len
+        self.stride = self.params.stride
+        self.batch_size = self.params.infer_batch_size
         self.tokenizer = tokenizer
         self.engine = engine
         self.fusion: MetadataFusion | None = None  # set by the trainer when posts had metadata
@@ -225,8 +221,8 @@ def load(
     engine_name = options.get("engine", "auto")
     if engine_name not in ENGINES:
         raise RegistryError(f"unknown engine {engine_name!r}; expected one of {ENGINES}")
-    merged = {**DEFAULT_CONFIG, **config}
-    check_architecture(read_model_config(directory), len(task.labels), int(merged["max_len"]))
+    params = PhobertConfig.from_stored(config, directory.name)
+    check_architecture(read_model_config(directory), len(task.labels), params.max_len)
     onnx_path = find_onnx(directory)
     if engine_name == "onnx" and onnx_path is None:
         raise RegistryError(
@@ -237,7 +233,7 @@ def load(
         engine = OnnxEngine(onnx_path)
     else:
         engine = TorchEngine.from_dir(directory, options.get("device"))
-    model = PhobertClassifier(task, merged, FastPhobertTokenizer.from_dir(directory), engine)
+    model = PhobertClassifier(task, params, FastPhobertTokenizer.from_dir(directory), engine)
     if (directory / FUSION_FILE).is_file():
         model.fusion = joblib.load(directory / FUSION_FILE)
     model.predict_proba(["kiểm tra"])  # fail at load, not on the first request

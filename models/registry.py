@@ -21,6 +21,10 @@ umask: directories 0o2750 (setgid, so the group is inherited), files 0o640 (``_f
 Names: task names must be one of ``TASKS`` and version ids must match ``VERSION_PATTERN``,
 so no caller-supplied name can reach a path outside the root.
 
+Each manifest records the library versions and git commit that built the version, and a
+version built with an incompatible scikit-learn or numpy is refused before its files are
+read (``models.provenance``).
+
 Rollback steps back through the activations recorded in ``history.jsonl`` (a second
 rollback goes to the version before that); entries carry ``"action"`` (``activate`` or
 ``rollback``), and older entries without it count as activations.
@@ -28,14 +32,11 @@ rollback goes to the version before that); entries carry ``"action"`` (``activat
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import re
 import secrets
 import shutil
 import tempfile
-from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -45,81 +46,21 @@ from models.base import Classifier
 from models.errors import NotFoundError, RegistryError
 from models.history import HISTORY, activation_stack, read_history, record_activation
 from models.kinds import load_classifier
+from models.manifest import (
+    MANIFEST,
+    SCHEMA,
+    VERSION_PATTERN,
+    Manifest,
+    check_compatible,
+    check_version_id,
+)
+from models.provenance import check_libraries, git_commit, library_versions
 from models.smoke import smoke_check
 from models.tasks import TASKS, get_task
 
+__all__ = ["MANIFEST", "SCHEMA", "VERSION_PATTERN", "Manifest", "Registry"]
+
 log = logging.getLogger(__name__)
-
-MANIFEST = "manifest.json"
-SCHEMA = 1
-CODE_VERSION = "0.1.0"
-# what ``Registry.save`` names a version: <date>-<time>-<kind>-<hex>
-VERSION_PATTERN = re.compile(r"\d{8}-\d{6}-[a-z][a-z0-9_]{0,31}-[0-9a-f]{4,16}")
-
-
-@dataclass
-class Manifest:
-    """Self-description of a registered version."""
-
-    version: str
-    task: str
-    kind: str
-    labels: list[str]
-    config: dict[str, Any]
-    data_fingerprint: str
-    created_at: str
-    code_version: str = CODE_VERSION
-    schema: int = SCHEMA
-    thresholds: dict[str, float] = field(default_factory=dict)
-    metrics: dict[str, Any] = field(default_factory=dict)
-    training: dict[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def read(cls, directory: Path) -> Manifest:
-        """Parse ``directory/manifest.json``, raising ``RegistryError`` when it is unusable."""
-        path = directory / MANIFEST
-        try:
-            data = json.loads(path.read_text("utf-8"))
-        except FileNotFoundError:
-            raise RegistryError(f"{directory.name}: no {MANIFEST}") from None
-        except (OSError, json.JSONDecodeError) as exc:
-            raise RegistryError(f"{directory.name}: unreadable {MANIFEST}: {exc}") from None
-        if not isinstance(data, dict):
-            raise RegistryError(f"{directory.name}: {MANIFEST} is not an object")
-        missing = {"version", "task", "kind", "labels", "config"} - set(data)
-        if missing:
-            raise RegistryError(f"{directory.name}: manifest lacks {', '.join(sorted(missing))}")
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        known.setdefault("data_fingerprint", "")
-        known.setdefault("created_at", "")
-        return cls(**known)
-
-    def write(self, directory: Path) -> None:
-        atomic_write(directory / MANIFEST, json.dumps(asdict(self), indent=2, ensure_ascii=False))
-
-
-def check_version_id(version: str) -> str:
-    """Return ``version`` if it is a well-formed id, else raise ``NotFoundError``."""
-    if not isinstance(version, str) or not VERSION_PATTERN.fullmatch(version):
-        raise NotFoundError(f"invalid model version {version!r}")
-    return version
-
-
-def check_compatible(manifest: Manifest) -> None:
-    """Refuse a manifest this code cannot serve (future schema, unknown task, wrong labels)."""
-    if manifest.schema > SCHEMA:
-        raise RegistryError(
-            f"{manifest.version}: manifest schema {manifest.schema} is newer than supported "
-            f"({SCHEMA}); upgrade vimod"
-        )
-    task = TASKS.get(manifest.task)
-    if task is None:
-        raise RegistryError(f"{manifest.version}: unknown task {manifest.task!r}")
-    if tuple(manifest.labels) != task.labels:
-        raise RegistryError(
-            f"{manifest.version}: labels {manifest.labels} do not match task "
-            f"{task.name!r} {list(task.labels)}"
-        )
 
 
 class Registry:
@@ -170,6 +111,8 @@ class Registry:
             thresholds=dict(thresholds or {}),
             metrics=dict(metrics or {}),
             training=dict(training or {}),
+            libraries=library_versions(model.kind),
+            git_commit=git_commit(),
         )
         tmp = Path(tempfile.mkdtemp(dir=task_dir, prefix=".tmp-"))
         try:
@@ -284,6 +227,7 @@ class Registry:
 
     def _load_dir(self, directory: Path, manifest: Manifest, options: dict[str, Any]) -> Classifier:
         check_compatible(manifest)
+        check_libraries(manifest.version, manifest.libraries)
         try:
             model = load_classifier(
                 manifest.kind, directory, TASKS[manifest.task], manifest.config, options

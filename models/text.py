@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any, ClassVar
+
+from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
 
 URL_TOKEN = "xxurl"
 USER_TOKEN = "xxuser"
@@ -44,22 +46,42 @@ _MAYBE_STRETCHED = re.compile(r"(\w)\1|[^\x00-\x7f][aeiouyAEIOUY]")
 class TextConfig:
     """Which pipeline steps a model uses; stored in its manifest.
 
+    A plain frozen dataclass, so that the normalisation cache hashes it cheaply; pydantic
+    validates it where it is nested in a kind's config (``models.configs``), refusing
+    unknown keys and non-boolean values.
+
     Attributes:
         lowercase: fold case (and thereby map ALL-CAPS shouting onto normal words).
         teencode: expand the project's teencode dictionary (``ko`` → ``không``).
         segment: join Vietnamese compounds with ``_`` using underthesea (PhoBERT wants it).
     """
 
-    lowercase: bool = True
-    teencode: bool = True
-    segment: bool = False
+    __pydantic_config__: ClassVar[ConfigDict] = ConfigDict(extra="forbid")
+
+    lowercase: Annotated[
+        bool, Field(strict=True, description="fold case (ALL-CAPS shouting reads as words)")
+    ] = True
+    teencode: Annotated[
+        bool,
+        Field(strict=True, description="expand teencode (ko → không); needs text.lowercase"),
+    ] = True
+    segment: Annotated[
+        bool, Field(strict=True, description="join compounds with _ using underthesea")
+    ] = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TextConfig:
-        return cls(**{k: bool(v) for k, v in data.items() if k in cls.__dataclass_fields__})
+        """Validate ``data``: unknown keys and non-boolean values raise ``ValueError``."""
+        try:
+            return _TEXT_CONFIG.validate_python(data)
+        except ValidationError as exc:
+            raise ValueError(f"bad text config {data!r}: {exc.errors()[0]['msg']}") from None
+
+
+_TEXT_CONFIG = TypeAdapter(TextConfig)
 
 
 @cache

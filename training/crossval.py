@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
+from models.configs import resolve_config
 from models.tasks import Task
 from training.datasets import Example
 from training.evaluate import label_indices
@@ -54,8 +55,10 @@ def cross_validate(
     """Train ``kind`` on each ``folds - 1`` folds (stratified), score the held-out fold.
 
     Metrics use the arg-max decision (no threshold is tuned), so compare ROC-AUC, PR-AUC
-    and ECE across variants rather than F1.
+    and ECE across variants rather than F1. ``config`` holds overrides of the kind's
+    defaults; an unknown key or a wrong type raises ``InputError`` before any fold runs.
     """
+    resolve_config(kind, task.name, config)
     trainer = get_trainer(kind)
     y = label_indices(task, examples)
     n_labels = len(task.labels)

@@ -15,6 +15,7 @@ import numpy as np
 from sklearn.metrics import f1_score
 
 from models.base import Classifier
+from models.configs import resolve_config
 from models.errors import InputError
 from models.lazy import resolve
 from models.registry import Manifest, Registry
@@ -40,7 +41,9 @@ class TrainJob:
         task: what is being learned.
         train: training examples (all sources merged).
         dev: held-out examples for early stopping and threshold choice, if any.
-        config: kind-specific hyper-parameters (merged over the kind's defaults).
+        config: overrides of the kind's hyper-parameters, e.g. ``{"C": 2, "text":
+            {"segment": True}}``; the trainer validates them over the kind's defaults
+            (``models.configs``), so an unknown key or a wrong type raises ``InputError``.
         work_dir: scratch space for checkpoints (resumable trainers use it).
         show_progress: draw progress bars.
     """
@@ -91,6 +94,7 @@ def run_training(
     activate: bool = False,
 ) -> Manifest:
     """Train ``kind`` on ``job``, score it on dev, and register it as a new version."""
+    resolve_config(kind, job.task.name, job.config)  # a typo fails before anything is fitted
     trainer = get_trainer(kind)
     start = time.perf_counter()
     model = trainer(job)

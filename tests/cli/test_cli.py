@@ -176,3 +176,90 @@ def test_feedback_export_roundtrips_into_training(env: dict[str, str], tmp_path:
     assert "feedback:" in " ".join(
         Registry(env["VIMOD_REGISTRY_DIR"]).manifest(version).training["datasets"]
     )
+
+
+@pytest.fixture
+def bare_env(tmp_path: Path) -> dict[str, str]:
+    """Settings without a registry: for commands that must fail before touching one."""
+    return {
+        "VIMOD_REGISTRY_DIR": str(tmp_path / "registry"),
+        "VIMOD_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "VIMOD_DATA_DIR": str(tmp_path),
+    }
+
+
+@pytest.mark.parametrize("command", ["train", "crossval"])
+@pytest.mark.parametrize(
+    ("setting", "fragment"),
+    [
+        ("knnn=5", "unknown baseline config key knnn (did you mean knn?); known keys: "),
+        ("C=abc", "bad baseline config value: C='abc': Input should be a valid number"),
+        ("text.segmnt=true", "unknown baseline config key text.segmnt"),
+    ],
+)
+def test_config_typos_and_wrong_types_exit_1_on_one_line(
+    bare_env: dict[str, str], command: str, setting: str, fragment: str
+) -> None:
+    # the dataset does not exist: the config must be refused before the data is read
+    args = [command, "--data", "csv:/nonexistent.csv", "--set", setting]
+    out = runner.invoke(app, args, env=bare_env)
+
+    assert out.exit_code == 1
+    assert out.output.count("\n") == 1, out.output
+    assert fragment in out.output and "Traceback" not in out.output
+    assert not Path(bare_env["VIMOD_REGISTRY_DIR"]).exists()
+
+
+def test_nested_setting_trains_and_is_recorded(bare_env: dict[str, str], tmp_path: Path) -> None:
+    data = tmp_path / "train.csv"
+    data.write_text("text,label\n" + "hay quá,CLEAN\nđồ ngu,OFFENSIVE\nbắc kỳ chó,HATE\n" * 4)
+    args = ["train", "--data", f"csv:{data}", "--set", "min_df=1", "--set", "text.teencode=false"]
+    out = runner.invoke(app, args, env=bare_env)
+
+    assert out.exit_code == 0, out.output
+    manifest = Registry(bare_env["VIMOD_REGISTRY_DIR"]).manifest(out.output.split()[-1])
+    assert manifest.config["text"] == {"lowercase": True, "teencode": False, "segment": False}
+    assert "knnn" not in manifest.config and manifest.config["knn"] == 0
+
+
+def test_train_help_lists_every_config_key(bare_env: dict[str, str]) -> None:
+    from models.configs import CONFIGS, known_keys
+
+    out = runner.invoke(app, ["train", "--help"], env={**bare_env, "COLUMNS": "200"})
+
+    assert out.exit_code == 0
+    for cls in CONFIGS.values():
+        for key in known_keys(cls):
+            assert f"  {key}=" in out.output, key
+    assert "text.segment=false: join compounds" in out.output
+
+
+def test_models_list_shows_whole_ids_at_any_width_and_as_json(
+    bare_env: dict[str, str], tmp_path: Path
+) -> None:
+    data = tmp_path / "train.csv"
+    data.write_text("text,label\n" + "hay quá,CLEAN\nđồ ngu,OFFENSIVE\nbắc kỳ chó,HATE\n" * 4)
+    args = ["train", "--data", f"csv:{data}", "--set", "min_df=1", "--activate"]
+    version = runner.invoke(app, args, env=bare_env).output.split()[-1]
+    Registry(bare_env["VIMOD_REGISTRY_DIR"]).update_metrics(
+        version, "dev", {"n": 12, "macro_f1": 0.5, "accuracy": 0.6, "per_label": {}}
+    )
+
+    for width in ("30", "80", "200"):
+        out = runner.invoke(app, ["models", "list"], env={**bare_env, "COLUMNS": width})
+        assert out.exit_code == 0, out.output
+        assert version in out.output, f"width {width}:\n{out.output}"
+        assert "…" not in out.output
+
+    out = runner.invoke(app, ["models", "list", "--json"], env=bare_env)
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output) == [
+        {
+            "version": version,
+            "task": "toxicity",
+            "kind": "baseline",
+            "active": True,
+            "created_at": Registry(bare_env["VIMOD_REGISTRY_DIR"]).manifest(version).created_at,
+            "metrics": {"dev": {"n": 12, "macro_f1": 0.5, "accuracy": 0.6}},
+        }
+    ]

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from models.base import Classifier, PostMetadata
-from models.baseline import DEFAULT_CONFIG, TASK_DEFAULTS, BaselineClassifier, load
+from models.baseline import BaselineClassifier, load
+from models.configs import BASELINE_TASK_DEFAULTS, BaselineConfig
 from models.tasks import MISINFORMATION, TOXICITY
 
 FAST = {"text": {"lowercase": True, "teencode": True, "segment": False}, "min_df": 1}
@@ -52,11 +53,11 @@ def _auc(model: BaselineClassifier, meta: bool) -> float:
 
 
 def test_task_defaults_leave_toxicity_alone() -> None:
-    assert BaselineClassifier(TOXICITY).config == DEFAULT_CONFIG
+    assert BaselineClassifier(TOXICITY).config == BaselineConfig().to_dict()
     config = BaselineClassifier(MISINFORMATION).config
     assert config["metadata"] is True and config["knn"] > 0
     assert config["lexicon"] is True and config["text"]["segment"] is False
-    assert set(TASK_DEFAULTS["misinformation"]) <= set(DEFAULT_CONFIG)
+    assert set(BASELINE_TASK_DEFAULTS["misinformation"]) <= set(BaselineConfig.model_fields)
 
 
 def test_stacks_and_honours_the_contract(stacked: BaselineClassifier) -> None:
@@ -137,7 +138,8 @@ def test_text_only_corpus_trains_a_text_only_stack() -> None:
 def test_an_older_config_loads_without_new_task_defaults(tmp_path: Path) -> None:
     """A version saved before the stack (no ``knn``/``max_chars`` keys) keeps its behaviour."""
     texts, labels, _ = _corpus(60, seed=7)
-    old = {k: v for k, v in DEFAULT_CONFIG.items() if k not in ("knn", "max_chars", "folds")}
+    defaults = BaselineConfig().to_dict()
+    old = {k: v for k, v in defaults.items() if k not in ("knn", "max_chars", "folds")}
     model = BaselineClassifier(MISINFORMATION, {**old, "min_df": 1}).fit(texts, labels)
     model.save(tmp_path)
     again = load(tmp_path, MISINFORMATION, {**old, "min_df": 1}, {})

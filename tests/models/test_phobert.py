@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from models.errors import RegistryError
+from models.errors import InputError, RegistryError
 from models.phobert_tokenizer import FastPhobertTokenizer
 from models.tasks import TOXICITY
 from tests.tiny_phobert import MARKER, long_text
@@ -193,5 +193,5 @@ def test_checkpoints_that_would_misscore_are_refused() -> None:
 
 
 def test_bad_window_config_is_refused(classifier: PhobertClassifier) -> None:
-    with pytest.raises(RegistryError, match="stride"):
+    with pytest.raises(InputError, match="stride"):
         _with_engine(classifier, classifier.engine, stride=254)

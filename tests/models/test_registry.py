@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from models.baseline import BaselineClassifier
+from models.baseline_io import MODEL_FILE
 from models.errors import InputError, NotFoundError, RegistryError
 from models.registry import Manifest, Registry
 from models.tasks import TOXICITY
@@ -53,7 +54,7 @@ def test_activate_and_load(reg: Registry) -> None:
 def test_broken_version_is_refused_and_active_stays(reg: Registry) -> None:
     good = reg.save(_model(), data_fingerprint="f", activate=True)
     bad = reg.save(_model(), data_fingerprint="f")
-    (reg.path(bad.version) / "baseline.joblib").write_bytes(b"not a model")
+    (reg.path(bad.version) / MODEL_FILE).write_bytes(b"not a model")
     with pytest.raises(RegistryError, match="cannot load"):
         reg.activate(bad.version)
     assert reg.active_version("toxicity") == good.version
@@ -167,7 +168,7 @@ def test_everything_written_is_group_readable_and_closed_to_others(
     written = dict(_walk(reg.root))
 
     assert {p.name for p in written} >= {"toxicity", "ACTIVE", "history.jsonl", "manifest.json"}
-    assert any(p.name == "baseline.joblib" for p in written)  # written by model.save
+    assert any(p.name == MODEL_FILE for p in written)  # written by model.save
     for path, mode in written.items():
         expected = 0o2750 if path.is_dir() else 0o640
         assert mode == expected, f"{path} has mode {oct(mode)}, expected {oct(expected)}"

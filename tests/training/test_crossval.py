@@ -11,7 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from models import configs
 from models.base import PostMetadata
+from models.errors import InputError
 from models.tasks import MISINFORMATION, Task
 from training import train as train_module
 from training.crossval import cross_validate
@@ -41,6 +43,12 @@ class Memoriser:
         return np.array(rows)
 
 
+class MemoriserConfig(configs.KindConfig):
+    """The memoriser takes no settings."""
+
+    kind = "memoriser"
+
+
 def _seed() -> list[Example]:
     return load_dataset("seed:misinformation", DataContext(MISINFORMATION, Path(".")))
 
@@ -49,10 +57,20 @@ def test_held_out_posts_never_leak_into_their_training_folds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setitem(train_module.TRAINERS, "memoriser", f"{__name__}:Memoriser")
+    monkeypatch.setitem(configs.CONFIGS, "memoriser", MemoriserConfig)
     result = cross_validate("memoriser", MISINFORMATION, _seed(), folds=4, show_progress=False)
     assert result.metrics["roc_auc"] == 0.5  # a leak would make the memoriser perfect
     assert result.metrics["n"] == len(_seed()) and len(result.per_fold) == 4
     assert result.text_only is None  # the seed corpus has no metadata
+
+
+def test_a_config_typo_fails_before_any_fold(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_training(kind: str) -> None:
+        raise AssertionError("a trainer was fetched")
+
+    monkeypatch.setattr("training.crossval.get_trainer", no_training)
+    with pytest.raises(InputError, match="unknown baseline config key knnn"):
+        cross_validate("baseline", MISINFORMATION, _seed(), config={"knnn": 5}, folds=2)
 
 
 def test_baseline_scores_every_post_with_and_without_metadata() -> None:

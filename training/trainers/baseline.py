@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from models.baseline import BaselineClassifier
+from models.configs import BaselineConfig
 from training.train import TrainJob
 
 
 def train(job: TrainJob) -> BaselineClassifier:
-    model = BaselineClassifier(job.task, job.config)
+    """Validate ``job.config`` over the task's defaults (``InputError`` on a bad key), then fit."""
+    model = BaselineClassifier(job.task, BaselineConfig.resolve(job.task.name, job.config))
     return model.fit(
         [e.text for e in job.train],
         [e.label for e in job.train],

@@ -1,6 +1,6 @@
 """Fine-tune any PhoBERT-architecture checkpoint as a sequence classifier.
 
-``config["base"]`` is a local directory or a hub id (``vinai/phobert-base``). Training reads
+The settings are ``models.configs.PhobertConfig``; ``base`` is a local directory or a hub id (``vinai/phobert-base``). Training reads
 the same ``Example`` rows and text pipeline as serving (``PhobertClassifier.encode``), with
 one difference written down here: a training text longer than ``max_len`` is cut to its
 first window, while serving scores every window. Dev macro-F1 is measured through
@@ -37,10 +37,10 @@ import torch
 from sklearn.metrics import f1_score
 from sklearn.model_selection import train_test_split
 
+from models.configs import PhobertConfig
 from models.errors import InputError
 from models.metadata import MetadataFusion
 from models.phobert import (
-    DEFAULT_CONFIG,
     PhobertClassifier,
     check_architecture,
     pad,
@@ -55,23 +55,6 @@ from training.train import TrainJob, fingerprint
 
 log = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, Any] = {
-    **DEFAULT_CONFIG,
-    "base": None,
-    "epochs": 4,
-    "lr": 2e-5,
-    "batch_size": 32,
-    "warmup_ratio": 0.1,
-    "weight_decay": 0.01,
-    "max_grad_norm": 1.0,
-    "patience": 2,  # epochs without a dev macro-F1 gain before stopping
-    "class_weights": None,  # or "balanced": loss weights n / (k * count)
-    "seed": 42,
-    "save_every": 200,  # steps between resumable checkpoints
-    "max_steps": None,  # hard stop (smoke runs); does not change the LR schedule
-    "amp": True,  # bf16 autocast on CUDA
-    "metadata_holdout": 0.15,  # share of train kept for the metadata fusion (if posts have any)
-}
 # Settings that do not change the weight trajectory, so a resumed run may change them.
 _RESUMABLE = {"max_steps", "patience", "save_every", "infer_batch_size"}
 
@@ -91,21 +74,16 @@ class _State:
     history: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _config(job: TrainJob) -> dict[str, Any]:
-    cfg = {**DEFAULTS, **job.config, "text": {**DEFAULTS["text"], **job.config.get("text", {})}}
-    if not cfg["base"]:
+def _config(job: TrainJob) -> PhobertConfig:
+    """The job's settings, validated (unknown keys and wrong types raise ``InputError``)."""
+    cfg = PhobertConfig.resolve(job.task.name, job.config)
+    if not cfg.base:
         raise InputError("phobert needs a base checkpoint: --base PATH_OR_HUB_ID")
-    if int(cfg["epochs"]) < 1 or int(cfg["batch_size"]) < 1:
-        raise InputError("phobert needs epochs >= 1 and batch_size >= 1")
-    if not 0 <= float(cfg["metadata_holdout"] or 0) < 1:
-        raise InputError(f"metadata_holdout must be in [0, 1), not {cfg['metadata_holdout']}")
-    if cfg["class_weights"] not in (None, "balanced"):
-        raise InputError(f"class_weights must be 'balanced' or null, not {cfg['class_weights']!r}")
     return cfg
 
 
-def _job_id(job: TrainJob, cfg: dict[str, Any]) -> str:
-    fixed = {k: v for k, v in cfg.items() if k not in _RESUMABLE}
+def _job_id(job: TrainJob, cfg: PhobertConfig) -> str:
+    fixed = {k: v for k, v in cfg.to_dict().items() if k not in _RESUMABLE}
     parts = [fingerprint(job.train), fingerprint(job.dev or []), json.dumps(fixed, sort_keys=True)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
@@ -129,8 +107,8 @@ def _seed(seed: int) -> None:
     torch.manual_seed(seed)
 
 
-def _class_weights(cfg: dict[str, Any], y: np.ndarray, n_labels: int) -> torch.Tensor | None:
-    if cfg["class_weights"] != "balanced":
+def _class_weights(cfg: PhobertConfig, y: np.ndarray, n_labels: int) -> torch.Tensor | None:
+    if cfg.class_weights != "balanced":
         return None
     counts = np.bincount(y, minlength=n_labels).astype(np.float64)
     weights = np.where(counts > 0, len(y) / (n_labels * np.maximum(counts, 1)), 1.0)
@@ -156,7 +134,7 @@ def _improves(state: _State, f1: float, loss: float) -> bool:
 class _Run:
     """One fine-tuning run: the module, its optimiser and schedule, and where it is."""
 
-    def __init__(self, job: TrainJob, cfg: dict[str, Any], model: PhobertClassifier) -> None:
+    def __init__(self, job: TrainJob, cfg: PhobertConfig, model: PhobertClassifier) -> None:
         from transformers import get_linear_schedule_with_warmup
 
         self.job, self.cfg, self.model = job, cfg, model
@@ -167,21 +145,21 @@ class _Run:
         self.chunks = [windows(ids, model.max_len, model.stride)[0] for ids in texts]
         index = {lab: i for i, lab in enumerate(job.task.labels)}
         self.y = np.array([index[e.label] for e in job.train])
-        self.batch_size = int(cfg["batch_size"])
+        self.batch_size = cfg.batch_size
         self.per_epoch = -(-len(self.chunks) // self.batch_size)
-        total = self.per_epoch * int(cfg["epochs"])
+        total = self.per_epoch * cfg.epochs
         params = list(self.module.parameters())
         self.opt = torch.optim.AdamW(
             [
                 {
                     "params": [p for p in params if p.ndim >= 2],
-                    "weight_decay": float(cfg["weight_decay"]),
+                    "weight_decay": cfg.weight_decay,
                 },
                 {"params": [p for p in params if p.ndim < 2], "weight_decay": 0.0},
             ],
-            lr=float(cfg["lr"]),
+            lr=cfg.lr,
         )
-        warmup = int(float(cfg["warmup_ratio"]) * total)
+        warmup = int(cfg.warmup_ratio * total)
         self.sched = get_linear_schedule_with_warmup(self.opt, warmup, total)
         weights = _class_weights(cfg, self.y, len(job.task.labels))
         self.loss_fn = torch.nn.CrossEntropyLoss(
@@ -222,12 +200,12 @@ class _Run:
 
     def step(self, rows: np.ndarray) -> float:
         ids, mask = (torch.from_numpy(a) for a in pad([self.chunks[i] for i in rows]))
-        amp = bool(self.cfg["amp"]) and self.device == "cuda"
+        amp = self.cfg.amp and self.device == "cuda"
         with torch.autocast("cuda", dtype=torch.bfloat16, enabled=amp):
             out = self.module(input_ids=ids.to(self.device), attention_mask=mask.to(self.device))
         loss = self.loss_fn(out.logits.float(), torch.from_numpy(self.y[rows]).to(self.device))
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(self.module.parameters(), float(self.cfg["max_grad_norm"]))
+        torch.nn.utils.clip_grad_norm_(self.module.parameters(), self.cfg.max_grad_norm)
         self.opt.step()
         self.sched.step()
         self.opt.zero_grad(set_to_none=True)
@@ -249,26 +227,26 @@ class _Run:
                     self.module.save_pretrained(str(self.work / "best"))
             else:
                 state.bad_evals += 1
-                state.finished = state.bad_evals >= int(self.cfg["patience"])
+                state.finished = state.bad_evals >= self.cfg.patience
         log.info("phobert %s", entry)
         state.history.append(entry)
         state.epoch += 1
         state.step_in_epoch = 0
-        state.finished = state.finished or state.epoch >= int(self.cfg["epochs"])
+        state.finished = state.finished or state.epoch >= self.cfg.epochs
 
     def fit(self, state: _State) -> None:
         """Train from ``state`` until done, early-stopped or ``max_steps``; keep the best."""
-        max_steps = self.cfg["max_steps"]
+        max_steps = self.cfg.max_steps
         stopped = False
         with make_progress(disable=not self.job.show_progress) as progress:
             while not state.finished and not stopped:
-                seed = int(self.cfg["seed"]) + state.epoch
+                seed = self.cfg.seed + state.epoch
                 order = np.random.default_rng(seed).permutation(len(self.chunks))
                 label = f"epoch {state.epoch + 1}"
                 bar = progress.add_task(label, total=self.per_epoch, completed=state.step_in_epoch)
                 self.module.train()
                 while state.step_in_epoch < self.per_epoch:
-                    stopped = max_steps is not None and state.global_step >= int(max_steps)
+                    stopped = max_steps is not None and state.global_step >= max_steps
                     if stopped:
                         self.save(state)  # the current weights, so a rerun resumes here
                         break
@@ -277,7 +255,7 @@ class _Run:
                     state.step_in_epoch += 1
                     state.global_step += 1
                     progress.update(bar, advance=1, description=f"{label} loss {loss:.3f}")
-                    if state.global_step % int(self.cfg["save_every"]) == 0:
+                    if state.global_step % self.cfg.save_every == 0:
                         self.save(state)
                 if not stopped:
                     self.evaluate(state)
@@ -288,7 +266,7 @@ class _Run:
 
 
 def train(job: TrainJob) -> PhobertClassifier:
-    """Fine-tune ``job.config["base"]`` on ``job.train``; early-stop on ``job.dev`` macro-F1."""
+    """Fine-tune ``base`` on ``job.train``; early-stop on ``job.dev`` macro-F1."""
     from transformers import AutoModelForSequenceClassification
 
     cfg = _config(job)
@@ -302,15 +280,16 @@ def train(job: TrainJob) -> PhobertClassifier:
             raise InputError(f"{work} holds a checkpoint of a different job; use a new --work-dir")
         state = found
         log.info("resuming from %s at step %d", work / "checkpoint", state.global_step)
-    tokenizer = FastPhobertTokenizer.build(_tokenizer_dir(str(cfg["base"])))  # fail fast
-    _seed(int(cfg["seed"]))
+    assert cfg.base is not None  # checked by _config
+    tokenizer = FastPhobertTokenizer.build(_tokenizer_dir(cfg.base))  # fail fast
+    _seed(cfg.seed)
     module = AutoModelForSequenceClassification.from_pretrained(
-        str(work / "checkpoint") if work and state.global_step else str(cfg["base"]),
+        str(work / "checkpoint") if work and state.global_step else cfg.base,
         num_labels=len(labels),
         id2label=dict(enumerate(labels)),
         label2id={lab: i for i, lab in enumerate(labels)},
     )
-    check_architecture(module.config.to_dict(), len(labels), int(cfg["max_len"]))
+    check_architecture(module.config.to_dict(), len(labels), cfg.max_len)
     device = default_device()
     model = PhobertClassifier(job.task, cfg, tokenizer, TorchEngine(module.to(device), device))
     run = _Run(job, cfg, model)
@@ -318,13 +297,13 @@ def train(job: TrainJob) -> PhobertClassifier:
         run.restore(state)
     run.fit(state)
     if held:
-        model.fusion = _fit_fusion(model, held, int(cfg["seed"]))
+        model.fusion = _fit_fusion(model, held, cfg.seed)
     return model
 
 
-def _fusion_holdout(job: TrainJob, cfg: dict[str, Any]) -> tuple[TrainJob, list[Example]]:
+def _fusion_holdout(job: TrainJob, cfg: PhobertConfig) -> tuple[TrainJob, list[Example]]:
     """Split off the fusion's posts when training posts carry metadata; else keep all."""
-    share = float(cfg["metadata_holdout"] or 0.0)
+    share = cfg.metadata_holdout
     n_held = round(len(job.train) * share)
     if share <= 0 or not any(e.metadata is not None for e in job.train):
         return job, []
@@ -337,7 +316,7 @@ def _fusion_holdout(job: TrainJob, cfg: dict[str, Any]) -> tuple[TrainJob, list[
         list(range(len(job.train))),
         test_size=n_held,
         stratify=stratify,
-        random_state=int(cfg["seed"]),
+        random_state=cfg.seed,
     )
     log.info("metadata fusion: %d posts held out of fine-tuning", len(held))
     return replace(job, train=[job.train[i] for i in keep]), [job.train[i] for i in held]

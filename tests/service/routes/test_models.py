@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from models.baseline_io import MODEL_FILE
 from models.registry import Manifest, Registry
 from models.tasks import TOXICITY
 from tests.broken_model import break_predict
@@ -100,7 +101,7 @@ def _corrupt_manifest(directory: Path) -> None:
 
 
 def _corrupt_model_file(directory: Path) -> None:
-    (directory / "baseline.joblib").write_bytes(b"\x00garbage")
+    (directory / MODEL_FILE).write_bytes(b"\x00garbage")
 
 
 @pytest.mark.parametrize(
