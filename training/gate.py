@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 import numpy as np
@@ -77,9 +78,14 @@ def gated_metrics(task: str) -> tuple[str, ...]:
     return row.metrics
 
 
-def benchmark_specs(task: str) -> list[str]:
-    """The ``benchmark`` list of ``training/recipes/<task>.toml``; empty when there is none."""
-    recipe = resources.files("training").joinpath("recipes", f"{task}.toml")
+def benchmark_specs(task: str, recipes: Traversable | None = None) -> list[str]:
+    """The ``benchmark`` list of ``<recipes>/<task>.toml``; empty when there is none.
+
+    Only that key is read (the recipe's other keys belong to training). ``recipes``
+    defaults to ``training/recipes``.
+    """
+    base = recipes if recipes is not None else resources.files("training").joinpath("recipes")
+    recipe = base.joinpath(f"{task}.toml")
     if not recipe.is_file():
         return []
     try:
