@@ -7,6 +7,7 @@ service's user may read them (``models._files``). They hold metrics only, no pos
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ def failing_lines(result: GateResult) -> list[str]:
         f"{m.evaluation} {metric_name(m.metric)}: active {format_value(m.active.value)}, "
         f"candidate {format_value(m.candidate.value)}, difference "
         f"{format_interval(m.diff, signed=True)} (tolerance {m.tolerance:g})"
-        + (" — undefined on this data" if format_value(m.diff.value) == "n/a" else "")
+        + (" — undefined on this data" if math.isnan(m.diff.value) else "")
         for m in result.failing
     ]
 

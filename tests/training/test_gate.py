@@ -187,6 +187,13 @@ def test_with_no_active_version_the_gate_passes_and_promote_activates(tmp_path: 
     assert entry["gated"] is True and "by" not in entry and "forced" not in entry
 
 
+def test_first_start_bootstrap_activates_without_data(seed_registry: Path) -> None:
+    history = seed_registry / "toxicity" / "history.jsonl"
+    [entry] = [json.loads(line) for line in history.read_text("utf-8").splitlines()]
+
+    assert (entry["action"], entry["previous"], entry["gated"]) == ("activate", None, True)
+
+
 def test_the_gate_needs_data_against_an_active_version(reg: Registry) -> None:
     with pytest.raises(InputError, match="needs evaluation data"):
         gate(reg, _version(reg, "toxicity", "same"), evaluations=[])
