@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from cli import classify_cmd, feedback_cmd, keys_cmd, models_cmd, store_cmd
+from cli import classify_cmd, feedback_cmd, gate_cmd, keys_cmd, models_cmd, store_cmd
 from models.errors import VimodError
 
 app = typer.Typer(help="vimod: Vietnamese moderation service.", no_args_is_help=True)
@@ -107,7 +107,7 @@ def train(
         str | None, typer.Option(help="Base checkpoint (phobert): path or hub id.")
     ] = None,
     work_dir: Annotated[Path | None, typer.Option(help="Checkpoint directory (resumable).")] = None,
-    activate: Annotated[bool, typer.Option(help="Activate the new version.")] = False,
+    activate: Annotated[bool, typer.Option(help="Activate it if it passes the gate.")] = False,
 ) -> None:
     """Train a model and register it as a new version."""
     from cli.common import load_many, parse_overrides, registry, run_guarded, settings
@@ -131,11 +131,13 @@ def train(
             config=overrides,
             work_dir=work_dir,
         )
-        manifest = run_training(model, job, registry(cfg), datasets=data, activate=activate)
+        manifest = run_training(model, job, registry(cfg), datasets=data)
         console.print(f"registered [bold]{manifest.version}[/] ({manifest.task}, {manifest.kind})")
         if manifest.metrics.get("dev"):
             console.print(f"dev: {manifest.metrics['dev']}")
         typer.echo(manifest.version)
+        if activate:  # through the promotion gate, on the task's recipe benchmark
+            gate_cmd.activate_trained(cfg, manifest.version)
 
     run_guarded(_run)
 

@@ -1,4 +1,4 @@
-"""``vimod models``: list, inspect, compare, activate and roll back registered versions."""
+"""``vimod models``: list, inspect, compare, promote (gated), activate and roll back versions."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Column, Table
 
+from cli import gate_cmd
 from cli.common import registry, run_guarded, settings
 from models.tasks import TASKS
 
@@ -87,15 +88,10 @@ def show(version: str) -> None:
     )
 
 
-@app.command()
-def activate(version: str) -> None:
-    """Make VERSION active for its task (refused unless it loads and passes a smoke prediction)."""
-
-    def _run() -> None:
-        m = registry(settings()).activate(version)
-        typer.echo(f"{m.task}: active version is now {m.version}")
-
-    run_guarded(_run)
+# promote, activate and card live in cli/gate_cmd.py (the promotion gate and model cards)
+app.command()(gate_cmd.promote)
+app.command()(gate_cmd.activate)
+app.command()(gate_cmd.card)
 
 
 @app.command()
@@ -103,7 +99,7 @@ def rollback(task: Annotated[str, typer.Option(help="Task to roll back.")] = "to
     """Step back to the version activated before the current one; again to go further back."""
 
     def _run() -> None:
-        m = registry(settings()).rollback(task)
+        m = registry(settings()).rollback(task, by=gate_cmd.caller())
         typer.echo(f"{m.task}: rolled back to {m.version}")
 
     run_guarded(_run)

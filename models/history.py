@@ -2,6 +2,11 @@
 
 One JSON object a line: ``at``, ``version``, ``previous`` and ``action`` (``activate`` or
 ``rollback``). Entries written before ``action`` existed lack it and count as activations.
+
+Newer entries also say how the activation was allowed: ``gated`` (``true`` when the
+version's manifest held a passed promotion gate against ``previous``, ``false`` for a
+rollback or a direct library call), and for an override ``forced: true`` with the
+``reason`` given and ``by`` (who asked). Readers treat every one of these keys as optional.
 """
 
 from __future__ import annotations
@@ -20,15 +25,43 @@ log = logging.getLogger(__name__)
 HISTORY = "history.jsonl"
 
 
-def record_activation(path: Path, *, version: str, previous: str | None, action: str) -> None:
-    """Append one entry: ``version`` replaced ``previous`` by ``action``."""
-    entry = {
+def record_activation(
+    path: Path,
+    *,
+    version: str,
+    previous: str | None,
+    action: str,
+    gated: bool | None = None,
+    forced: bool = False,
+    reason: str | None = None,
+    by: str | None = None,
+) -> None:
+    """Append one entry: ``version`` replaced ``previous`` by ``action``.
+
+    Args:
+        path: the task's ``history.jsonl``.
+        version: the version now active.
+        previous: the version it replaced (``None`` for a task's first activation).
+        action: ``activate`` or ``rollback``.
+        gated: whether a passed promotion gate allowed it (omitted when unknown).
+        forced: the gate was overridden; ``reason`` says why.
+        reason: why it was forced (recorded only then).
+        by: who asked (a key's subject, or the local user of the CLI).
+    """
+    entry: dict[str, Any] = {
         "at": datetime.now(UTC).isoformat(),
         "version": version,
         "previous": previous,
         "action": action,
     }
-    append_line(path, json.dumps(entry))
+    if gated is not None:
+        entry["gated"] = gated
+    if forced:
+        entry["forced"] = True
+        entry["reason"] = reason
+    if by is not None:
+        entry["by"] = by
+    append_line(path, json.dumps(entry, ensure_ascii=False))
 
 
 def read_history(path: Path) -> list[dict[str, Any]]:

@@ -28,22 +28,31 @@ read (``models.provenance``).
 Rollback steps back through the activations recorded in ``history.jsonl`` (a second
 rollback goes to the version before that); entries carry ``"action"`` (``activate`` or
 ``rollback``), and older entries without it count as activations.
+
+Promotion gate: ``training.gate`` compares a candidate with the active version and records
+the outcome in the candidate's manifest under ``"gate"`` (``record_gate``). The registry
+only reads that record: ``activate(..., require_gate=True)`` refuses a version whose
+manifest holds no passed gate against the task's current active version (a first
+activation needs none), unless it is forced with a reason. Rollback is never gated: it
+returns to a version that served before. History entries say which of these happened.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import secrets
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from models._files import atomic_write, make_dirs, share_tree
 from models.base import Classifier
-from models.errors import NotFoundError, RegistryError
+from models.errors import ConflictError, InputError, NotFoundError, RegistryError
 from models.history import HISTORY, activation_stack, read_history, record_activation
 from models.kinds import load_classifier
 from models.manifest import (
@@ -54,6 +63,7 @@ from models.manifest import (
     check_compatible,
     check_version_id,
 )
+from models.promotion import GATE, gate_allows, gate_refusal
 from models.provenance import check_libraries, git_commit, library_versions
 from models.smoke import smoke_check
 from models.tasks import TASKS, get_task
@@ -128,15 +138,35 @@ class Registry:
             self.activate(version)
         return manifest
 
-    def activate(self, version: str) -> Manifest:
-        """Make ``version`` active for its task after it loads and passes a smoke prediction."""
-        return self._activate(version, "activate")
+    def activate(
+        self,
+        version: str,
+        *,
+        require_gate: bool = False,
+        forced: bool = False,
+        reason: str | None = None,
+        by: str | None = None,
+    ) -> Manifest:
+        """Make ``version`` active for its task after it loads and passes a smoke prediction.
 
-    def rollback(self, task: str) -> Manifest:
+        Args:
+            version: the version to serve.
+            require_gate: refuse (``ConflictError``) unless the manifest holds a passed
+                promotion gate against the task's current active version.
+            forced: skip the gate; ``reason`` is then required and recorded in the history.
+            reason: why the gate was skipped.
+            by: who asked, for the history.
+        """
+        return self._activate(
+            version, "activate", require_gate=require_gate, forced=forced, reason=reason, by=by
+        )
+
+    def rollback(self, task: str, *, by: str | None = None) -> Manifest:
         """Step back to the version activated before the current one.
 
         Each call goes one activation further back; the rollback itself is recorded with
-        ``"action": "rollback"``, so the history stays a faithful log.
+        ``"action": "rollback"`` and ``"gated": false`` (no gate runs: the version served
+        before), so the history stays a faithful log.
         """
         current = self.active_version(task)
         stack = activation_stack(read_history(self._task_dir(task) / HISTORY))
@@ -144,24 +174,82 @@ class Registry:
             stack.pop()
         if current is None or not stack:
             raise RegistryError(f"no earlier version of {task!r} to roll back to")
-        return self._activate(stack[-1], "rollback")
+        return self._activate(stack[-1], "rollback", by=by)
 
-    def _activate(self, version: str, action: str) -> Manifest:
+    def _activate(
+        self,
+        version: str,
+        action: str,
+        *,
+        require_gate: bool = False,
+        forced: bool = False,
+        reason: str | None = None,
+        by: str | None = None,
+    ) -> Manifest:
         manifest = self.manifest(version)
+        if forced and not (reason or "").strip():
+            raise InputError(f"forcing {version} past the promotion gate needs a reason")
+        previous = self.active_version(manifest.task)
+        gated = None
+        if action == "activate" and not forced:
+            record = self.gate_record(version)
+            gated = gate_allows(record, version, previous)
+            if require_gate and not gated:
+                raise ConflictError(gate_refusal(version, manifest.task, previous, record))
         self._checked_load(self.path(version), manifest, {})
         task_dir = self._task_dir(manifest.task)
-        previous = self.active_version(manifest.task)
         atomic_write(task_dir / "ACTIVE", version + "\n")
-        record_activation(task_dir / HISTORY, version=version, previous=previous, action=action)
+        record_activation(
+            task_dir / HISTORY,
+            version=version,
+            previous=previous,
+            action=action,
+            gated=False if action == "rollback" else gated,
+            forced=forced,
+            reason=reason.strip() if forced and reason else None,
+            by=by,
+        )
         log.info("%s %s/%s (was %s)", action, manifest.task, version, previous)
         return manifest
 
     def update_metrics(self, version: str, key: str, metrics: dict[str, Any]) -> Manifest:
         """Record evaluation results under ``metrics[key]`` (e.g. ``vihsd:test``)."""
-        manifest = self.manifest(version)
-        manifest.metrics[key] = metrics
-        manifest.write(self.path(version))
-        return manifest
+        return self._update_manifest(
+            version, lambda d: d.setdefault("metrics", {}).update({key: metrics})
+        )
+
+    def record_gate(self, version: str, summary: dict[str, Any]) -> Manifest:
+        """Record a promotion gate's outcome under the manifest's ``"gate"`` (the latest wins).
+
+        ``summary`` holds at least ``against`` (a version id or ``None``) and ``passed``.
+        """
+        if not isinstance(summary.get("passed"), bool) or "against" not in summary:
+            raise InputError("a gate summary needs 'against' and a boolean 'passed'")
+        return self._update_manifest(version, lambda d: d.update({GATE: summary}))
+
+    def gate_record(self, version: str) -> dict[str, Any] | None:
+        """The manifest's latest promotion gate summary, or ``None`` when it was never gated."""
+        record = self.manifest_data(version).get(GATE)
+        return record if isinstance(record, dict) else None
+
+    def manifest_data(self, version: str) -> dict[str, Any]:
+        """The manifest as stored, as JSON, keys this code does not model included."""
+        manifest = self.manifest(version)  # validates it
+        data: dict[str, Any] = json.loads(
+            (self.path(manifest.version) / MANIFEST).read_text("utf-8")
+        )
+        return data
+
+    def _update_manifest(self, version: str, change: Callable[[dict[str, Any]], Any]) -> Manifest:
+        """Change the stored manifest and replace it atomically, keeping keys unknown here.
+
+        Rewriting through ``Manifest`` would drop keys this code does not model (the gate
+        record, fields added by newer code), so the JSON object itself is edited.
+        """
+        data = self.manifest_data(version)
+        change(data)
+        atomic_write(self.path(version) / MANIFEST, json.dumps(data, indent=2, ensure_ascii=False))
+        return self.manifest(version)
 
     # -- reading -----------------------------------------------------------------------
     def path(self, version: str) -> Path:

@@ -14,6 +14,7 @@ from models.registry import Registry
 from models.tasks import Task
 from training.datasets import DataContext, Example, load_dataset
 from training.metrics import compute_metrics
+from training.model_card import refresh_card
 from training.progress import predict_batched
 from training.report import write_report
 
@@ -83,6 +84,7 @@ def evaluate_version(
         proba=proba,
     )
     registry.update_metrics(version, spec, _summary(metrics))
+    refresh_card(registry, version)
     return metrics, paths
 
 

@@ -23,6 +23,7 @@ from models.tasks import Task
 from training.datasets import Example
 from training.evaluate import decide, score_examples
 from training.metrics import compute_metrics
+from training.model_card import refresh_card
 
 log = logging.getLogger(__name__)
 
@@ -126,4 +127,5 @@ def run_training(
         },
         activate=activate,
     )
+    refresh_card(registry, manifest.version)
     return manifest

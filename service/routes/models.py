@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 
 from models.tasks import get_task
 from service.auth import IntegratorDep, TrainerDep
 from service.deps import RegistryDep, RuntimeDep, SettingsDep
+from service.model_schemas import ActivateRequest
 from service.responses import AUTHENTICATED, errors
 from service.schemas import ErrorResponse, InfoResponse, ModelsResponse, ModelVersionOut
 
@@ -52,14 +55,38 @@ async def reload_models(_: TrainerDep, runtime: RuntimeDep) -> dict[str, dict[st
     "/models/{version}/activate",
     responses={
         404: {"model": ErrorResponse, "description": "Unknown version"},
-        409: {"model": ErrorResponse, "description": "The version fails to load or predict"},
+        409: {
+            "model": ErrorResponse,
+            "description": "No passed promotion gate against the active version (run `vimod "
+            "models promote`), or the version fails to load or predict",
+        },
     },
 )
 async def activate_model(
-    version: str, _: TrainerDep, registry: RegistryDep, runtime: RuntimeDep
+    version: str,
+    principal: TrainerDep,
+    registry: RegistryDep,
+    runtime: RuntimeDep,
+    body: ActivateRequest | None = None,
 ) -> dict[str, dict[str, str]]:
-    """Make a version active for its task (after a smoke prediction) and serve it here now."""
-    await run_in_threadpool(registry.activate, version)
+    """Make a version active for its task and serve it here now.
+
+    Allowed when its manifest records a passed promotion gate against the task's active
+    version (`vimod models promote VERSION`; a task's first version needs none), or with
+    `{"force": true, "reason": "…"}`, which the activation history records with the caller's
+    subject. Nothing is evaluated here. The version must load and pass a smoke prediction.
+    """
+    force = body is not None and body.force
+    await run_in_threadpool(
+        partial(
+            registry.activate,
+            version,
+            require_gate=True,
+            forced=force,
+            reason=body.reason if body is not None else None,
+            by=principal.subject_name,
+        )
+    )
     return {"serving": await runtime.reload()}
 
 
@@ -68,11 +95,11 @@ async def activate_model(
     responses={409: {"model": ErrorResponse, "description": "Nothing to roll back to"}},
 )
 async def rollback_model(
-    task: str, _: TrainerDep, registry: RegistryDep, runtime: RuntimeDep
+    task: str, principal: TrainerDep, registry: RegistryDep, runtime: RuntimeDep
 ) -> dict[str, dict[str, str]]:
-    """Re-activate the task's previous version from the activation history."""
+    """Re-activate the task's previous version from the activation history (not gated)."""
     get_task(task)
-    await run_in_threadpool(registry.rollback, task)
+    await run_in_threadpool(partial(registry.rollback, task, by=principal.subject_name))
     return {"serving": await runtime.reload()}
 
 

@@ -14,6 +14,8 @@ from models.registry import Registry
 from tests.broken_model import break_predict
 
 runner = CliRunner()
+# these versions are trained on twelve posts: past the promotion gate only by force
+FORCE = ["--force", "--reason", "test"]
 
 
 @pytest.fixture
@@ -42,7 +44,7 @@ def test_train_evaluate_activate_rollback(env: dict[str, str], tmp_path: Path) -
     assert out.exit_code == 0, out.output
     assert "macro-F1" in out.output
     assert (reg.path(version) / "reports").is_dir()
-    assert runner.invoke(app, ["models", "activate", version], env=env).exit_code == 0
+    assert runner.invoke(app, ["models", "activate", version, *FORCE], env=env).exit_code == 0
     assert reg.active_version("toxicity") == version
     listing = runner.invoke(app, ["models", "list", "--task", "toxicity"], env=env)
     assert version[:12] in listing.output
@@ -75,7 +77,7 @@ def test_activate_refuses_a_version_that_cannot_predict(
     version = _train_version(env, tmp_path)
     break_predict(reg.path(version))
 
-    out = runner.invoke(app, ["models", "activate", version], env=env)
+    out = runner.invoke(app, ["models", "activate", version, *FORCE], env=env)
 
     assert out.exit_code == 1
     assert version in out.output and "smoke prediction failed" in out.output
@@ -100,7 +102,7 @@ def test_rollback_twice_steps_back_twice(env: dict[str, str], tmp_path: Path) ->
     seed = reg.active_version("toxicity")
     first, second = _train_version(env, tmp_path), _train_version(env, tmp_path)
     for version in (first, second):
-        assert runner.invoke(app, ["models", "activate", version], env=env).exit_code == 0
+        assert runner.invoke(app, ["models", "activate", version, *FORCE], env=env).exit_code == 0
 
     outputs = [
         runner.invoke(app, ["models", "rollback", "--task", "toxicity"], env=env) for _ in "12"

@@ -1,7 +1,8 @@
-"""``GET /v1/models``, ``POST /v1/models/reload`` and ``GET /v1/info``."""
+"""``GET /v1/models``, ``POST /v1/models/reload``, gated activation and ``GET /v1/info``."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,8 @@ from models.registry import Manifest, Registry
 from models.tasks import TOXICITY
 from tests.broken_model import break_predict
 from tests.service.service_checks import assert_error
-from training.datasets import Example
+from training.datasets import DataContext, Example, load_dataset
+from training.gate import gate
 from training.train import TrainJob, run_training
 
 EXAMPLES = [
@@ -162,3 +164,106 @@ def test_info_echoes_every_limit(shared_api: TestClient, seed_versions: dict[str
         },
         "engine": "auto",
     }
+
+
+def _history(registry: Registry) -> list[dict[str, Any]]:
+    lines = (registry.root / "toxicity" / "history.jsonl").read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_activate_without_a_passed_gate_is_409_and_nothing_changes(
+    api: TestClient, registry: Registry, seed_versions: dict[str, str]
+) -> None:
+    fresh = _train(registry, activate=False).version
+    before = _history(registry)
+
+    response = api.post(f"/v1/models/{fresh}/activate")
+
+    assert_error(
+        response, 409, "Conflict", fresh, "no passed promotion gate", "vimod models promote"
+    )
+    seed_examples = load_dataset("seed:toxicity", DataContext(TOXICITY, Path(".")))
+    failed = gate(registry, fresh, evaluations=[("seed", seed_examples)], resamples=100)
+    assert not failed.passed
+    response = api.post(f"/v1/models/{fresh}/activate", json={})
+    assert_error(response, 409, "Conflict", "its last gate failed against")
+    assert registry.active_version("toxicity") == seed_versions["toxicity"]
+    assert _serving(api) == seed_versions["toxicity"] and _history(registry) == before
+
+
+def test_activate_with_a_gate_passed_against_the_active_version(
+    api: TestClient, registry: Registry, seed_versions: dict[str, str]
+) -> None:
+    fresh = _train(registry, activate=False).version
+    assert gate(registry, fresh, evaluations=[("test", EXAMPLES)], resamples=100).passed
+
+    response = api.post(f"/v1/models/{fresh}/activate")
+
+    assert response.status_code == 200, response.text
+    assert response.json()["serving"]["toxicity"] == fresh and _serving(api) == fresh
+    last = _history(registry)[-1]
+    assert (last["version"], last["previous"], last["gated"]) == (
+        fresh,
+        seed_versions["toxicity"],
+        True,
+    )
+    assert last["by"] == "admin" and "forced" not in last
+
+
+def test_a_gate_against_a_version_no_longer_active_is_stale(
+    api: TestClient, registry: Registry
+) -> None:
+    first, second = (_train(registry, activate=False).version for _ in range(2))
+    for version in (first, second):
+        assert gate(registry, version, evaluations=[("test", EXAMPLES)], resamples=100).passed
+    assert api.post(f"/v1/models/{first}/activate").status_code == 200
+
+    response = api.post(f"/v1/models/{second}/activate")  # gated against the seed version
+
+    assert_error(response, 409, "Conflict", f"active toxicity version {first}")
+
+
+def test_force_with_a_reason_is_recorded_with_the_callers_subject(
+    api: TestClient, registry: Registry, seed_versions: dict[str, str]
+) -> None:
+    fresh = _train(registry, activate=False).version
+
+    response = api.post(
+        f"/v1/models/{fresh}/activate", json={"force": True, "reason": "hotfix: greetings flagged"}
+    )
+
+    assert response.status_code == 200, response.text
+    assert _serving(api) == fresh
+    last = _history(registry)[-1]
+    assert (last["forced"], last["reason"], last["by"]) == (
+        True,
+        "hotfix: greetings flagged",
+        "admin",
+    )
+    assert api.post("/v1/models/rollback", params={"task": "toxicity"}).status_code == 200
+    last = _history(registry)[-1]
+    assert (last["action"], last["gated"], last["by"]) == ("rollback", False, "admin")
+    assert _serving(api) == seed_versions["toxicity"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"force": True},
+        {"force": True, "reason": "   "},
+        {"reason": "no force"},
+        {"force": "yes", "reason": "x"},
+        {"force": True, "reason": "x", "by": "someone else"},
+    ],
+    ids=["no-reason", "blank-reason", "reason-alone", "not-bool", "extra-key"],
+)
+def test_force_bodies_are_validated(
+    api: TestClient, registry: Registry, seed_versions: dict[str, str], body: dict[str, Any]
+) -> None:
+    fresh = _train(registry, activate=False).version
+
+    response = api.post(f"/v1/models/{fresh}/activate", json=body)
+
+    assert response.status_code == 422, response.text
+    assert response.json()["error_type"] == "Validation"
+    assert registry.active_version("toxicity") == seed_versions["toxicity"]
