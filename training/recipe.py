@@ -44,12 +44,15 @@ class FeedbackSettings(_Strict):
             rule is ``majority-trusted-recent`` (see ``training.retrain.resolve_labels``).
         trusted_agreement: distinct subjects that must agree for a label to be trusted
             without an admin-trusted subject among them.
+        leave_out_flagged: leave out the labels of subjects the quality check flags (unless
+            approved); ``false`` only reports them (the simulation measures the difference).
     """
 
     include: bool = True
     holdout_share: float = Field(0.2, ge=0.0, lt=1.0)
     conflict_rule: Literal["majority-trusted-recent"] = "majority-trusted-recent"
     trusted_agreement: int = Field(2, ge=2)
+    leave_out_flagged: bool = True
 
 
 class QualityRule(_Strict):

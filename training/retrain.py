@@ -102,8 +102,14 @@ def resolve_labels(
 
 
 def in_holdout(key: str, share: float) -> bool:
-    """Stable choice by the text's hash: the same text is held out on every run."""
-    return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) < share * 16**8
+    """Stable choice by the text's hash: the same text is held out on every run.
+
+    The hash is salted so that the choice is independent of any other hash-based split of
+    the same texts (a simulation's, a dataset's): an unsalted SHA-256 split at 70 % would
+    leave no text of the other 30 % below a 20 % holdout bucket.
+    """
+    digest = hashlib.sha256(f"vimod-holdout\x00{key}".encode()).hexdigest()
+    return int(digest[:8], 16) < share * 16**8
 
 
 @dataclass
@@ -259,6 +265,8 @@ def retrain(
     predicted, rescored = model_labels(registry, task.name, records, show=show)
     quality = assess(records, predicted, subjects, recipe.quality)
     excluded = excluded_records(records, quality, subjects)
+    if not recipe.feedback.leave_out_flagged:
+        excluded = [False] * len(records)
     eval_keys = {text_key(e.text) for spec in evaluation for e in data[spec]}
     plan = plan_feedback(records, excluded, subjects, recipe.feedback, eval_keys)
     base = [e for spec in recipe.datasets for e in data[spec]]
