@@ -88,7 +88,10 @@ def retrain(
     ] = None,
     tenant: Annotated[str | None, typer.Option(help="Only this tenant's feedback.")] = None,
     promote: Annotated[
-        bool, typer.Option(help="Hand the new version to the promotion gate.")
+        bool,
+        typer.Option(
+            help="Hand the new version to the promotion gate (prints its command for now)."
+        ),
     ] = False,
 ) -> None:
     """Retrain a task from its recipe and the store's feedback; register the candidate."""

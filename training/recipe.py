@@ -105,7 +105,10 @@ class Recipe(_Strict):
     @field_validator("task")
     @classmethod
     def _known_task(cls, value: str) -> str:
-        return get_task(value).name
+        try:
+            return get_task(value).name
+        except InputError as exc:
+            raise ValueError(exc.message) from None
 
     @field_validator("datasets", "benchmark")
     @classmethod

@@ -71,8 +71,9 @@ def _keys(engine: Engine, names: list[str]) -> dict[str, str]:
     return keys
 
 
-def _retrain(env: dict[str, str], recipe: Path) -> tuple[str, str]:
-    out = runner.invoke(app, ["retrain", "--task", "toxicity", "--recipe", str(recipe)], env=env)
+def _retrain(env: dict[str, str], recipe: Path, *extra: str) -> tuple[str, str]:
+    args = ["retrain", "--task", "toxicity", "--recipe", str(recipe), *extra]
+    out = runner.invoke(app, args, env=env)
     assert out.exit_code == 0, out.output
     return out.output.strip().splitlines()[-1], out.output
 
@@ -155,7 +156,17 @@ def test_loop_flags_and_leaves_out_a_poisoner(sqlite_settings: Settings, tmp_pat
     # An admin's approval puts the labels written so far back into training.
     out = runner.invoke(app, ["subjects", "approve", "mallory"], env=env)
     assert out.exit_code == 0, out.output
-    v4, _ = _retrain(env, recipe)
+    v4, output = _retrain(env, recipe, "--promote")
+    assert f"vimod models promote {v4}" in output
     facts = reg.manifest(v4).training["feedback"]
     assert facts["excluded_records"] == {} and facts["base_relabelled"] >= POISON
     engine.dispose()
+
+
+def test_retrain_refuses_a_recipe_of_another_task(tmp_path: Path) -> None:
+    env = {"VIMOD_DATABASE_URL": f"sqlite:///{tmp_path / 's.db'}", "VIMOD_DATA_DIR": "."}
+    args = ["retrain", "--task", "misinformation", "--recipe", "toxicity"]
+    out = runner.invoke(app, args, env=env)
+    assert out.exit_code == 1 and "recipe is for task 'toxicity'" in out.output
+    out = runner.invoke(app, ["retrain", "--task", "toxicity", "--recipe", "nope"], env=env)
+    assert out.exit_code == 1 and "no recipe 'nope'" in out.output

@@ -8,17 +8,10 @@ from pathlib import Path
 
 from models.registry import Registry
 from training.datasets import Example
+from training.feedback_plan import in_holdout, merge, plan_feedback, resolve_labels
 from training.label_quality import LabelRecord, SubjectInfo, text_key
 from training.recipe import FeedbackSettings, Recipe
-from training.retrain import (
-    HOLDOUT_KEY,
-    in_holdout,
-    merge,
-    plan_feedback,
-    resolve_labels,
-    retrain,
-    serving_version,
-)
+from training.retrain import HOLDOUT_KEY, retrain, serving_version
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
