@@ -128,7 +128,10 @@ def retrain(
         err.print(f"registered [bold]{version}[/] ({name}, {result.manifest.kind})")
         if promote:
             # training/gate.py (the promotion gate) is not in this build yet.
-            err.print(f"promotion gate not available here; run: vimod models promote {version}")
+            err.print(
+                f"promotion gate not available here; run: vimod models promote {version}",
+                soft_wrap=True,  # one line, so the command can be copied
+            )
         typer.echo(version)
 
     run_guarded(_run)
