@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from service.config import Settings
-    from training.gate import GateResult
+    from training.gate import Evaluation, GateResult
 
 out = Console()
 
@@ -120,12 +120,14 @@ def promote_version(
     resamples: int = 1000,
     activate: bool = True,
     hint: str = "",
+    extra: Sequence[Evaluation] = (),
 ) -> GateResult | None:
     """The one path from the CLI to a gated activation (``promote``, ``activate``, ``train``).
 
     Runs the gate on ``specs`` (default: the task's recipe benchmark), prints each gated
     metric and activates ``version`` when it passes. With no data, a passed gate already
-    recorded against the active version is accepted. ``hint`` ends every refusal message.
+    recorded against the active version is accepted. ``hint`` ends every refusal message;
+    ``extra`` evaluation sets (e.g. a retrain's feedback holdout) are gated too.
 
     Raises:
         InputError: no evaluation data (or it cannot be loaded).
@@ -158,6 +160,7 @@ def promote_version(
         evaluations = load_evaluations(specs, DataContext(task, cfg.data_dir, cfg.database_url))
     except InputError as exc:
         raise InputError(f"gate data: {exc.message}{hint}") from None
+    evaluations += [e for e in extra if e[1]]
     if activate:
         result = promote(
             reg,

@@ -9,7 +9,16 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from cli import classify_cmd, feedback_cmd, gate_cmd, keys_cmd, models_cmd, store_cmd
+from cli import (
+    classify_cmd,
+    feedback_cmd,
+    gate_cmd,
+    keys_cmd,
+    models_cmd,
+    retrain_cmd,
+    store_cmd,
+    subjects_cmd,
+)
 from models.errors import VimodError
 
 app = typer.Typer(help="vimod: Vietnamese moderation service.", no_args_is_help=True)
@@ -18,6 +27,8 @@ app.add_typer(feedback_cmd.app, name="feedback")
 app.add_typer(keys_cmd.app, name="keys")
 app.add_typer(store_cmd.app, name="store")
 app.command("classify")(classify_cmd.classify)
+app.command("retrain")(retrain_cmd.retrain)
+app.add_typer(subjects_cmd.app, name="subjects")
 console = Console(stderr=True)
 
 # Options shared by the commands that train.

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from models.errors import ConflictError, InputError, NotFoundError
 from models.tasks import get_task
 from service.identity import Principal as Author
-from service.tables import Feedback, StoredPrediction, utcnow
+from service.tables import Feedback, StoredPrediction, Subject, Tenant, utcnow
 
 
 def new_id() -> str:
@@ -207,6 +207,37 @@ def iter_feedback(
     """Every feedback row (of one tenant, or all), oldest first, streamed in batches."""
     query = _filtered(tenant_id, task, None, None, None).order_by(Feedback.created_at, Feedback.id)
     yield from session.scalars(query.execution_options(yield_per=batch))
+
+
+def list_label_subjects(*, session: Session, tenant_id: str | None = None) -> list[Subject]:
+    """Subjects (of one tenant, or all) with their admin marks, for the label-quality check."""
+    query = select(Subject).order_by(Subject.created_at, Subject.id)
+    if tenant_id is not None:
+        query = query.where(Subject.tenant_id == tenant_id)
+    return list(session.scalars(query))
+
+
+def find_tenant(*, session: Session, name: str) -> Tenant:
+    """The tenant called ``name``; an unknown name raises ``NotFoundError``."""
+    row = session.scalars(select(Tenant).where(Tenant.name == name)).first()
+    if row is None:
+        raise NotFoundError(f"no tenant {name!r}")
+    return row
+
+
+def approve_labels(*, session: Session, tenant_id: str, name: str) -> Subject:
+    """Approve the labels a subject wrote until now (committed by the caller).
+
+    Training keeps an approved subject's labels up to this time even when the label-quality
+    check flags it; later labels need a new approval.
+    """
+    row = session.scalars(
+        select(Subject).where(Subject.tenant_id == tenant_id, Subject.name == name)
+    ).first()
+    if row is None:
+        raise NotFoundError(f"no subject {name!r} in this tenant")
+    row.labels_approved_at = utcnow()
+    return row
 
 
 def feedback_as_dict(row: Feedback) -> dict[str, Any]:

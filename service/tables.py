@@ -118,6 +118,9 @@ class Subject(Base):
     kind: Mapped[str] = mapped_column(String(16))  # person | system | legacy
     trusted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Set by ``vimod subjects approve``: labels written up to then are kept in training even
+    # when the label-quality check flags the subject (training/label_quality.py).
+    labels_approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class ApiKey(Base):
