@@ -8,6 +8,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     VIMOD_HOST=0.0.0.0 \
     VIMOD_PORT=8000 \
     VIMOD_REGISTRY_DIR=/data/registry \
+    VIMOD_SECRETS_DIR=/data \
     VIMOD_DATABASE_URL=sqlite:////data/vimod.db
 
 WORKDIR /app

@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.middleware.cors import CORSMiddleware
 
 from models.registry import Registry
-from service import errors
+from service import __version__, errors
 from service.auth import Authenticator
 from service.config import Settings
 from service.db import make_engine, session_factory
+from service.docs_ui import install_docs
 from service.first_key import ensure_admin_key
 from service.metrics import Metrics
 from service.middleware import (
@@ -109,10 +110,13 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 
     app = FastAPI(
         title="vimod",
-        version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
     )
+    install_docs(app)
     app.state.settings = cfg
     app.state.metrics = metrics
     app.state.store = store  # register "once the store is ready" hooks with store.on_ready

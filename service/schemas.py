@@ -349,3 +349,8 @@ class InfoResponse(BaseModel):
     tasks: dict[str, str | None]
     limits: dict[str, int | float]
     engine: str
+    auth: str = Field(description='"keys", or "disabled" when VIMOD_AUTH_DISABLED is set.')
+    quota_backend: str = Field(description='"memory" (per worker) or "redis" (shared).')
+    quotas: dict[str, int | None] = Field(
+        description="The calling key's quotas per minute (its own, else the defaults)."
+    )

@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 
 from models.tasks import get_task
 from service.auth import IntegratorDep, TrainerDep
-from service.deps import RegistryDep, RuntimeDep, SettingsDep
+from service.deps import QuotasDep, RegistryDep, RuntimeDep, SettingsDep
 from service.model_schemas import ActivateRequest
 from service.responses import AUTHENTICATED, errors
 from service.schemas import ErrorResponse, InfoResponse, ModelsResponse, ModelVersionOut
@@ -104,7 +104,9 @@ async def rollback_model(
 
 
 @router.get("/info", response_model=InfoResponse)
-async def info(_: IntegratorDep, settings: SettingsDep, runtime: RuntimeDep) -> InfoResponse:
+async def info(
+    principal: IntegratorDep, settings: SettingsDep, runtime: RuntimeDep, quotas: QuotasDep
+) -> InfoResponse:
     """Served tasks with their versions, and every limit the API enforces."""
     return InfoResponse(
         tasks={t: (m.version if (m := runtime.models.get(t)) else None) for t in settings.tasks},
@@ -117,6 +119,15 @@ async def info(_: IntegratorDep, settings: SettingsDep, runtime: RuntimeDep) -> 
             "batch_max_wait_ms": settings.batch_max_wait_ms,
             "max_queue": settings.max_queue,
             "inference_threads": settings.inference_threads,
+            "key_cache_seconds": settings.key_cache_seconds,
+            "key_cache_stale_seconds": settings.key_cache_stale_seconds,
         },
         engine=settings.engine,
+        auth="disabled" if settings.auth_disabled else "keys",
+        quota_backend=quotas.backend,
+        quotas={
+            "requests_per_minute": principal.requests_per_minute
+            or settings.quota_requests_per_minute,
+            "chars_per_minute": principal.chars_per_minute or settings.quota_chars_per_minute,
+        },
     )

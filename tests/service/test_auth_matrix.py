@@ -66,8 +66,6 @@ ROUTES: dict[tuple[str, str], Row] = {
     ("GET", "/readyz"): Row(None),
     ("GET", "/openapi.json"): Row(None),
     ("GET", "/docs"): Row(None),
-    ("GET", "/docs/oauth2-redirect"): Row(None),
-    ("GET", "/redoc"): Row(None),
     ("POST", "/v1/classify"): Row(
         Role.integrator, json={"text": "xin chào cả nhà", "tasks": ["toxicity"]}
     ),

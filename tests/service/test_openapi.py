@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from service.app import create_app
 from service.config import Settings
@@ -76,3 +79,20 @@ def test_public_routes_are_documented_and_metrics_is_not(schema: dict[str, Any])
         assert ("security" in operation) != public, (method, path)
     request = schema["components"]["schemas"]["ClassifyRequest"]
     assert request["additionalProperties"] is False
+
+
+def test_docs_page_loads_nothing_from_elsewhere(shared_api: TestClient) -> None:
+    page = shared_api.get("/docs")
+    sources = re.findall(r"""(?:src|href)=["']([^"']+)""", page.text) + re.findall(
+        r"""url: ?["']([^"']+)""", page.text
+    )
+
+    assert page.status_code == 200
+    assert sources and all(s.startswith("/") for s in sources), sources
+    for asset in ("/docs/assets/swagger-ui-bundle.js", "/docs/assets/swagger-ui.css"):
+        assert shared_api.get(asset).status_code == 200, asset
+    assert shared_api.get("/redoc").status_code == 404  # ReDoc would need a CDN
+
+
+def test_info_version_is_the_package_version(schema: dict[str, Any]) -> None:
+    assert schema["info"]["version"] == version("vimod")
