@@ -40,6 +40,7 @@ from service.identity import Principal, Role, get_or_create_subject  # noqa: E40
 from service.store import record_feedback  # noqa: E402
 from service.tables import DEFAULT_TENANT  # noqa: E402
 from training.datasets import DataContext, Example, load_dataset  # noqa: E402
+from training.gate import gate, load_evaluations  # noqa: E402
 from training.label_quality import text_key  # noqa: E402
 from training.recipe import Recipe, load_recipe  # noqa: E402
 from training.retrain import HOLDOUT_KEY, RetrainResult, retrain  # noqa: E402
@@ -85,6 +86,42 @@ def _summary(result: RetrainResult) -> dict[str, Any]:
         "quality": [
             {k: v for k, v in q.as_dict().items() if k != "weeks"} for q in result.quality.values()
         ],
+    }
+
+
+def _gated(
+    registry: Registry,
+    candidate: RetrainResult,
+    against: str,
+    evaluations: list[tuple[str, list[Example]]],
+) -> dict[str, Any]:
+    """The promotion gate of ``candidate`` against ``against``: every metric with intervals.
+
+    The gate runs with the default tolerance on the recipe's benchmark and on the
+    candidate's feedback holdout, exactly as ``vimod retrain --promote`` would.
+    """
+    sets = [*evaluations, *([(HOLDOUT_KEY, candidate.holdout)] if candidate.holdout else [])]
+    result = gate(registry, candidate.manifest.version, evaluations=sets, against=against)
+
+    def interval(i: Any) -> list[float | None]:
+        return [round(i.value, 4), *(None if x is None else round(x, 4) for x in (i.low, i.high))]
+
+    return {
+        "against": against,
+        "passed": result.passed,
+        "metrics": [
+            {
+                "evaluation": m.evaluation,
+                "metric": m.metric,
+                "active": interval(m.active),
+                "candidate": interval(m.candidate),
+                "difference": interval(m.diff),
+                "tolerance": m.tolerance,
+                "passed": m.passed,
+            }
+            for m in result.metrics
+        ],
+        "failing": [f"{m.evaluation} {m.metric}" for m in result.failing],
     }
 
 
@@ -141,8 +178,10 @@ def run(recipe: Recipe, data_dir: Path, work: Path, *, unfiltered: bool = False)
         _post(session, minh, task.name, by["minh"])
         out["double_reviewed"], out["mislabelled"] = double, mislabelled
         v2 = retrain(base_recipe, *read_labels(cfg, task.name), registry, data_dir)
-        registry.activate(v2.manifest.version)
+        benchmark = load_evaluations(recipe.benchmark, DataContext(task, data_dir))
         out["v2"] = _summary(v2)
+        out["v2"]["gate"] = _gated(registry, v2, v1.manifest.version, benchmark)
+        registry.activate(v2.manifest.version)  # promoted whatever the gate says: v3 is the test
 
         half = sim.poison_flips // 2
         targets = [
@@ -152,11 +191,15 @@ def run(recipe: Recipe, data_dir: Path, work: Path, *, unfiltered: bool = False)
         _post(session, mallory, task.name, [(e.text, FLIP[e.label]) for e in targets])
     engine.dispose()
     records, subjects = read_labels(cfg, task.name)
-    out["v3"] = _summary(retrain(base_recipe, records, subjects, registry, data_dir))
+    v3 = retrain(base_recipe, records, subjects, registry, data_dir)
+    out["v3"] = _summary(v3)
+    out["v3"]["gate"] = _gated(registry, v3, v2.manifest.version, benchmark)
     if unfiltered:
         kept = base_recipe.feedback.model_copy(update={"leave_out_flagged": False})
         report_only = base_recipe.model_copy(update={"feedback": kept})
-        out["v3_unfiltered"] = _summary(retrain(report_only, records, subjects, registry, data_dir))
+        forced = retrain(report_only, records, subjects, registry, data_dir)
+        out["v3_unfiltered"] = _summary(forced)
+        out["v3_unfiltered"]["gate"] = _gated(registry, forced, v2.manifest.version, benchmark)
     out["seconds"] = round(time.perf_counter() - started, 1)
     return out
 
@@ -170,10 +213,19 @@ def headline(summary: dict[str, Any]) -> str:
         s = summary[name]
         scores = ", ".join(f"{k} {m['macro_f1']:.4f}" for k, m in s["metrics"].items())
         facts = s["feedback"]
+        gated = s.get("gate")
+        verdict = (
+            ""
+            if gated is None
+            else (
+                f"; gate vs {gated['against']}: "
+                + ("passed" if gated["passed"] else "refused: " + ", ".join(gated["failing"]))
+            )
+        )
         lines.append(
             f"{name} {s['version']}: macro-F1 {scores}; conflicts {facts['conflicts']}, "
             f"holdout {facts['holdout']}, flagged {s['flagged']}, "
-            f"left out {facts['excluded_records']}"
+            f"left out {facts['excluded_records']}{verdict}"
         )
     return "\n".join(lines)
 

@@ -6,6 +6,7 @@ from the CLI to a gated activation; ``vimod train --activate`` calls it too.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
     from service.config import Settings
     from training.gate import Evaluation, GateResult
 
-out = Console()
+# Piped output (CI logs, scripts) gets wide lines: a gate table must not wrap its figures.
+out = Console(width=None if sys.stdout.isatty() else 200)
 
 # Options of the commands that run the promotion gate (promote, activate).
 GateData = Annotated[

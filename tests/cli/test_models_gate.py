@@ -95,10 +95,11 @@ def test_promote_activates_a_version_that_holds_and_respects_tolerance(
 
 
 def test_activate_accepts_a_recorded_gate_and_refuses_without_one(
-    env: dict[str, str], tiny: tuple[str, str]
+    env: dict[str, str], tiny: tuple[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reg = Registry(env["VIMOD_REGISTRY_DIR"])
     version, own_data = tiny
+    monkeypatch.setattr("training.gate.benchmark_specs", lambda task: [])  # no recipe data
 
     out = runner.invoke(app, ["models", "activate", version], env=env)
     assert out.exit_code == 1

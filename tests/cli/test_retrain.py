@@ -101,7 +101,8 @@ def test_loop_flags_and_leaves_out_a_poisoner(sqlite_settings: Settings, tmp_pat
     reg = Registry(settings.registry_dir)
     v1, _ = _retrain(env, recipe)  # empty store: the recipe's data only
     assert reg.manifest(v1).training["feedback"]["records"] == 0
-    assert runner.invoke(app, ["models", "activate", v1], env=env).exit_code == 0
+    force = ["--force", "--reason", "loop test: the recipe's benchmark data is not here"]
+    assert runner.invoke(app, ["models", "activate", v1, *force], env=env).exit_code == 0
 
     rng = random.Random(0)
     with serve(settings, engine=engine) as client:  # the first start writes the admin key
@@ -131,7 +132,7 @@ def test_loop_flags_and_leaves_out_a_poisoner(sqlite_settings: Settings, tmp_pat
         assert facts["excluded_records"] == {}
         assert "feedback-holdout" in reg.manifest(v2).metrics
         assert "lan" in output and "conflicts" in output
-        assert runner.invoke(app, ["models", "activate", v2], env=env).exit_code == 0
+        assert runner.invoke(app, ["models", "activate", v2, *force], env=env).exit_code == 0
 
         # The third subject flips labels of posts v1 trained on, which nobody else labelled.
         hate = [e for e in base if e.label == "HATE"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from importlib.metadata import version as installed_version
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,11 @@ def test_evaluate_and_gate_refresh_the_card(
 def test_card_reads_provenance_and_slices_when_recorded(registry: Registry, version: str) -> None:
     path = registry.path(version) / "manifest.json"
     data = json.loads(path.read_text("utf-8"))
-    data.update(libraries={"scikit-learn": "1.6.1", "numpy": "2.2.0"}, git_commit="abc1234")
+    installed = {
+        "scikit-learn": installed_version("scikit-learn"),
+        "numpy": installed_version("numpy"),
+    }
+    data.update(libraries=installed, git_commit="abc1234")
     path.write_text(json.dumps(data), "utf-8")
     active = registry.active_version("toxicity")
     assert active is not None
@@ -96,7 +101,9 @@ def test_card_reads_provenance_and_slices_when_recorded(registry: Registry, vers
     other = build_card(registry, active)
 
     assert "- git commit: abc1234" in card
-    assert "- libraries: numpy 2.2.0, scikit-learn 1.6.1" in card
+    assert (
+        f"- libraries: numpy {installed['numpy']}, scikit-learn {installed['scikit-learn']}" in card
+    )
     assert f"## Slices\n\nFrom `vimod models compare` against {active} on seed:toxicity" in card
     assert "| no_diacritics |" in card and f"against {version}" in other
     m = next(s for s in result.slices if s.name == "short").metrics["macro_f1"]

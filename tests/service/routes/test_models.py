@@ -161,8 +161,13 @@ def test_info_echoes_every_limit(shared_api: TestClient, seed_versions: dict[str
             "batch_max_wait_ms": 0.0,
             "max_queue": 1024,
             "inference_threads": 1,
+            "key_cache_seconds": 30.0,
+            "key_cache_stale_seconds": 600.0,
         },
         "engine": "auto",
+        "auth": "keys",
+        "quota_backend": "memory",
+        "quotas": {"requests_per_minute": 600, "chars_per_minute": 2_000_000},
     }
 
 
