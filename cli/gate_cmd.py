@@ -56,7 +56,12 @@ def promote(
     """Run the promotion gate against the active version; activate VERSION only if it passes."""
     run_guarded(
         lambda: promote_version(
-            settings(), version, data, tolerance, resamples=resamples, activate=not check_only
+            settings(),
+            version,
+            data or None,
+            tolerance,
+            resamples=resamples,
+            activate=not check_only,
         )
     )
 
@@ -85,7 +90,7 @@ def activate(
             if reason is not None:
                 raise InputError("--reason goes with --force")
             hint = "; or skip the gate with --force --reason TEXT"
-            promote_version(cfg, version, data, tolerance, resamples=resamples, hint=hint)
+            promote_version(cfg, version, data or None, tolerance, resamples=resamples, hint=hint)
             return
         m = registry(cfg).activate(version, forced=True, reason=reason, by=caller())
         typer.echo(f"{m.task}: active version is now {m.version} (gate skipped: {reason})")
@@ -126,7 +131,7 @@ def promote_version(
 ) -> GateResult | None:
     """The one path from the CLI to a gated activation (``promote``, ``activate``, ``train``).
 
-    Runs the gate on ``specs`` (default: the task's recipe benchmark), prints each gated
+    Runs the gate on ``specs`` (``None``: the task's recipe benchmark), prints each gated
     metric and activates ``version`` when it passes. With no data, a passed gate already
     recorded against the active version is accepted. ``hint`` ends every refusal message;
     ``extra`` evaluation sets (e.g. a retrain's feedback holdout) are gated too.
@@ -147,8 +152,12 @@ def promote_version(
     if active == version:
         typer.echo(f"{task.name}: {version} is already the active version")
         return None
-    specs = list(specs or benchmark_specs(task.name)) if active is not None else []
-    if not specs and active is not None:
+    if active is None:
+        specs = []
+    elif specs is None:
+        specs = benchmark_specs(task.name)
+    extra = [e for e in extra if e[1]]
+    if not specs and not extra and active is not None:
         if activate and gate_allows(reg.gate_record(version), version, active):
             reg.activate(version, require_gate=True, by=caller())
             typer.echo(f"{task.name}: active version is now {version} (recorded gate passed)")
@@ -162,7 +171,7 @@ def promote_version(
         evaluations = load_evaluations(specs, DataContext(task, cfg.data_dir, cfg.database_url))
     except InputError as exc:
         raise InputError(f"gate data: {exc.message}{hint}") from None
-    evaluations += [e for e in extra if e[1]]
+    evaluations += extra
     if activate:
         result = promote(
             reg,

@@ -157,8 +157,14 @@ def test_loop_flags_and_leaves_out_a_poisoner(sqlite_settings: Settings, tmp_pat
     # An admin's approval puts the labels written so far back into training.
     out = runner.invoke(app, ["subjects", "approve", "mallory"], env=env)
     assert out.exit_code == 0, out.output
-    v4, output = _retrain(env, recipe, "--promote")
-    assert f"vimod models promote {v4}" in output
+    active = reg.active_version("toxicity")
+    args = ["retrain", "--task", "toxicity", "--recipe", str(recipe), "--promote"]
+    out = runner.invoke(app, args, env=env)
+    v4 = max(m.version for m in reg.versions("toxicity"))
+    gated = reg.gate_record(v4)  # the recipe has no benchmark: gated on the holdout alone
+    assert gated is not None and gated["against"] == active, out.output
+    assert (out.exit_code == 0) == gated["passed"], out.output
+    assert reg.active_version("toxicity") == (v4 if gated["passed"] else active)
     facts = reg.manifest(v4).training["feedback"]
     assert facts["excluded_records"] == {} and facts["base_relabelled"] >= POISON
     engine.dispose()
