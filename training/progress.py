@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 from rich.progress import (
@@ -50,3 +51,12 @@ def predict_batched(
     if not chunks:
         return np.zeros((0, len(model.task.labels)))
     return np.vstack(chunks)
+
+
+@contextmanager
+def phase(description: str, *, show: bool) -> Iterator[None]:
+    """An elapsed-time bar for a step that reports no progress of its own (fitting)."""
+    with make_progress(disable=not show) as progress:
+        bar = progress.add_task(description, total=None)
+        yield
+        progress.update(bar, total=1, completed=1)

@@ -17,8 +17,7 @@ The caller (``cli/retrain_cmd.py``) reads feedback from the store and passes pla
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -53,15 +52,6 @@ class RetrainResult:
     quality: dict[str, SubjectQuality]
     metrics: dict[str, dict[str, Any]] = field(default_factory=dict)
     holdout: list[Example] = field(default_factory=list)  # for the promotion gate
-
-
-@contextmanager
-def phase(description: str, *, show: bool) -> Iterator[None]:
-    """An elapsed-time bar for a step that reports no progress of its own (fitting)."""
-    with make_progress(disable=not show) as progress:
-        bar = progress.add_task(description, total=None)
-        yield
-        progress.update(bar, total=1, completed=1)
 
 
 def _load_all(
@@ -166,8 +156,7 @@ def retrain(
         show_progress=show,
     )
     specs = [*recipe.datasets, *(["feedback"] if recipe.feedback.include else [])]
-    with phase(f"training {recipe.model} on {len(train)} examples", show=show):
-        manifest = run_training(recipe.model, job, registry, datasets=specs)
+    manifest = run_training(recipe.model, job, registry, datasets=specs)
     result = RetrainResult(manifest, facts, quality)
     for spec in recipe.benchmark:
         metrics, _ = evaluate_version(registry, manifest.version, spec, context, show=show)

@@ -24,6 +24,7 @@ from training.datasets import Example
 from training.evaluate import decide, score_examples
 from training.metrics import compute_metrics
 from training.model_card import refresh_card
+from training.progress import phase
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,10 @@ def run_training(
     resolve_config(kind, job.task.name, job.config)  # a typo fails before anything is fitted
     trainer = get_trainer(kind)
     start = time.perf_counter()
-    model = trainer(job)
+    # PhoBERT draws its own per-step bars; the others get an elapsed-time bar while fitting.
+    quiet = kind == "phobert" or not job.show_progress
+    with phase(f"training {kind} on {len(job.train)} examples", show=not quiet):
+        model = trainer(job)
     seconds = time.perf_counter() - start
     metrics: dict[str, Any] = {}
     thresholds: dict[str, float] = {}
