@@ -16,14 +16,16 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models.errors import ConflictError, InputError, NotFoundError
 from service.tables import DEFAULT_TENANT, ApiKey, AuditEvent, Marker, Subject, Tenant, utcnow
+
+Row = TypeVar("Row", Tenant, Subject)
 
 KEY_PREFIX = "vmk"
 _KEY_RE = re.compile(r"^vmk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$")
@@ -89,15 +91,31 @@ def check_name(value: str, field: str) -> str:
 
 
 # -- tenants and subjects ------------------------------------------------------------------
+def _insert_or_existing(session: Session, row: Row, query: Select[tuple[Row]]) -> Row:
+    """Insert ``row``; when a concurrent insert of the same unique key won, return that row.
+
+    The row is added inside the savepoint, so rolling it back also drops the pending row;
+    added before it, the row stayed pending and the next query re-flushed it and failed.
+    """
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        found = session.scalars(query).first()
+        if found is None:
+            raise
+        return found
+    return row
+
+
 def get_or_create_tenant(*, session: Session, name: str) -> Tenant:
     name = check_name(name, "tenant")
-    found = session.scalars(select(Tenant).where(Tenant.name == name)).first()
+    query = select(Tenant).where(Tenant.name == name)
+    found = session.scalars(query).first()
     if found is not None:
         return found
-    tenant = Tenant(id=DEFAULT_TENANT if name == DEFAULT_TENANT else str(uuid.uuid4()), name=name)
-    session.add(tenant)
-    session.flush()
-    return tenant
+    tenant_id = DEFAULT_TENANT if name == DEFAULT_TENANT else str(uuid.uuid4())
+    return _insert_or_existing(session, Tenant(id=tenant_id, name=name), query)
 
 
 def get_subject(*, session: Session, tenant_id: str, subject_id: str) -> Subject:
@@ -119,17 +137,7 @@ def get_or_create_subject(
     if found is not None:
         return found
     subject = Subject(id=str(uuid.uuid4()), tenant_id=tenant_id, name=name, kind=kind)
-    try:
-        # Added inside the savepoint, so rolling it back also drops the pending row; added
-        # before it, the row stayed pending and the next query re-flushed it and failed.
-        with session.begin_nested():
-            session.add(subject)
-    except IntegrityError:  # created concurrently: use the winner's row
-        found = session.scalars(query).first()
-        if found is None:
-            raise
-        return found
-    return subject
+    return _insert_or_existing(session, subject, query)
 
 
 def list_subjects(*, session: Session, tenant_id: str) -> list[Subject]:

@@ -32,7 +32,7 @@ from service.identity import (
     set_trusted,
     verify_key,
 )
-from service.tables import DEFAULT_TENANT, ApiKey, Base, Feedback, Marker, Subject
+from service.tables import DEFAULT_TENANT, ApiKey, Base, Feedback, Marker, Subject, Tenant
 from tests.service.service_checks import dump_store
 
 SessionMaker = sessionmaker[Session]
@@ -179,6 +179,21 @@ def test_concurrent_creators_of_a_subject_share_one_row(sessions: SessionMaker) 
     assert failures == []
     with sessions() as session:
         rows = list(session.scalars(select(Subject.id).where(Subject.name == "Mai")))
+    assert len(rows) == 1 and ids == rows * 8
+
+
+def test_concurrent_creators_of_a_tenant_share_one_row(sessions: SessionMaker) -> None:
+    def create() -> str:
+        with sessions() as session:
+            tenant = get_or_create_tenant(session=session, name="Sở TT&TT Hà Giang")
+            session.commit()
+            return tenant.id
+
+    ids, failures = _race(8, create)
+
+    assert failures == []
+    with sessions() as session:
+        rows = list(session.scalars(select(Tenant.id).where(Tenant.name == "Sở TT&TT Hà Giang")))
     assert len(rows) == 1 and ids == rows * 8
 
 
