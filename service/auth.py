@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict
@@ -30,6 +29,7 @@ from starlette.concurrency import run_in_threadpool
 from models.errors import ForbiddenError, StoreUnavailableError, UnauthorizedError
 from service.config import Settings
 from service.identity import Principal, Role, touch_key, verify_key
+from service.private_files import write_private
 from service.tables import DEFAULT_TENANT
 
 log = logging.getLogger(__name__)
@@ -129,12 +129,7 @@ class KeyCache:
 
     def _write(self, data: dict[str, dict[str, Any]]) -> None:
         assert self.path is not None
-        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-        os.replace(tmp, self.path)
+        write_private(self.path, json.dumps(data))
 
 
 class Authenticator:

@@ -9,7 +9,6 @@ and replicas starting together cannot create two) and writes it to a 0600 file i
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -23,25 +22,13 @@ from service.identity import (
     get_or_create_subject,
     get_or_create_tenant,
 )
+from service.private_files import write_private
 from service.tables import DEFAULT_TENANT, ApiKey
 
 log = logging.getLogger(__name__)
 
 KEY_FILE = "admin.key"
 MARKER = "bootstrap-admin-key"
-
-
-def _write_secret(path: Path, secret: str) -> None:
-    """Write ``secret`` to ``path`` readable by its owner only (directory 0700 when created)."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(secret + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
 
 
 def ensure_admin_key(sessions: sessionmaker[Session], secrets_dir: Path) -> Path | None:
@@ -68,7 +55,7 @@ def ensure_admin_key(sessions: sessionmaker[Session], secrets_dir: Path) -> Path
         )
         audit(session=session, tenant_id=tenant.id, action="key.bootstrap", target=issued.record.id)
         path = secrets_dir / KEY_FILE
-        _write_secret(path, issued.secret)  # before commit: a committed key is never lost
+        write_private(path, issued.secret + "\n")  # before commit: a committed key is never lost
         session.commit()
     log.warning(
         "created the first admin key (id %s); it is in %s (mode 0600). Use it to create "
