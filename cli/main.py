@@ -162,7 +162,7 @@ def evaluate(
     """Evaluate a version on a split; writes JSON, Markdown and plots into the version."""
     from cli.common import registry, run_guarded, settings
     from training.datasets import DataContext
-    from training.evaluate import evaluate_version
+    from training.evaluate import evaluate_version, flag_lines
 
     def _run() -> None:
         from models.tasks import get_task
@@ -176,7 +176,9 @@ def evaluate(
         line = f"{ver} on {data}: macro-F1 {metrics['macro_f1']:.4f}, accuracy {metrics['accuracy']:.4f}"
         if "roc_auc" in metrics:
             line += f", ROC-AUC {metrics['roc_auc']:.4f}, PR-AUC {metrics['pr_auc']:.4f}"
-        typer.echo(line)
+        typer.echo(f"{line}, ECE {metrics['ece']:.4f}")
+        for text in flag_lines(metrics):
+            typer.echo(text)
         console.print(f"report: {paths[1]}")
 
     run_guarded(_run)

@@ -124,7 +124,7 @@ def compare_versions(
     if man_a.task != man_b.task:
         raise InputError(f"{a} is a {man_a.task} model but {b} is a {man_b.task} model")
     task = get_task(man_a.task)
-    ctx = DataContext(task, context.data_dir, context.database_url)
+    ctx = DataContext(task, context.data_dir, context.database_url, evaluation=True)
     examples = [e for spec in specs for e in load_dataset(spec, ctx)]
     y = label_indices(task, examples)
     proba_a = _score(registry, a, examples, show)

@@ -50,6 +50,38 @@ def score_examples(
     return metrics, y_true, proba
 
 
+def flagged_by_source(examples: Sequence[Example], flagged: np.ndarray) -> dict[str, list[int]]:
+    """Per ``Example.source``: ``[flagged, total]``; e.g. how many weather notices were flagged."""
+    counts: dict[str, list[int]] = {}
+    for example, hit in zip(examples, flagged.tolist(), strict=True):
+        entry = counts.setdefault(example.source, [0, 0])
+        entry[0] += int(hit)
+        entry[1] += 1
+    return dict(sorted(counts.items()))
+
+
+def flag_lines(metrics: Mapping[str, Any]) -> list[str]:
+    """For a binary task: the share of each label flagged, then the counts per source.
+
+    The share of the benign label flagged is the false-alarm rate; of the positive label,
+    its recall. Empty for a task with more than two labels.
+    """
+    per_label = metrics["per_label"]
+    if len(per_label) != 2:
+        return []
+    (benign, b), (positive, p) = per_label.items()
+    lines = [
+        f"flagged: {1 - b['recall']:.1%} of {b['support']} {benign} (false alarms), "
+        f"{p['recall']:.1%} of {p['support']} {positive} (recall)"
+    ]
+    by_source = metrics.get("flagged_by_source", {})
+    if len(by_source) > 1:
+        lines += [
+            f"  {source}: {hit}/{total} flagged" for source, (hit, total) in by_source.items()
+        ]
+    return lines
+
+
 def spec_slug(spec: str) -> str:
     """A dataset spec as a directory name: ``vihsd:test`` → ``vihsd_test``."""
     return re.sub(r"[^\w.-]+", "_", spec).strip("_") or "data"
@@ -73,8 +105,13 @@ def evaluate_version(
         The metrics and the report files written under ``<version>/reports/<spec>/``.
     """
     model, manifest = registry.load(version)
-    examples = load_dataset(spec, DataContext(model.task, context.data_dir, context.database_url))
+    examples = load_dataset(
+        spec, DataContext(model.task, context.data_dir, context.database_url, evaluation=True)
+    )
     metrics, y_true, proba = score_examples(model, examples, manifest.thresholds, show=show)
+    if len(model.task.labels) == 2:
+        flagged = decide(model.task, proba, manifest.thresholds) == 1
+        metrics["flagged_by_source"] = flagged_by_source(examples, flagged)
     paths = write_report(
         report_dir(registry, version, spec),
         title=f"{version} on {spec}",

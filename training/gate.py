@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -99,7 +99,8 @@ def benchmark_specs(task: str, recipes: Traversable | None = None) -> list[str]:
 
 def load_evaluations(specs: Sequence[str], context: DataContext) -> list[Evaluation]:
     """Each spec as its own evaluation set (not pooled: every set must hold on its own)."""
-    return [(spec, load_dataset(spec, context)) for spec in specs]
+    scoring = replace(context, evaluation=True)  # evaluation-only sets may gate
+    return [(spec, load_dataset(spec, scoring)) for spec in specs]
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from models.errors import InputError
 from models.tasks import get_task
+from training.datasets.base import EVAL_ONLY
 
 
 class _Strict(BaseModel):
@@ -115,6 +116,16 @@ class Recipe(_Strict):
     def _no_blank_specs(cls, value: list[str]) -> list[str]:
         if any(not spec.strip() for spec in value):
             raise ValueError("dataset specs must not be empty")
+        return value
+
+    @field_validator("datasets", "dev")
+    @classmethod
+    def _not_evaluation_only(cls, value: list[str] | str | None) -> list[str] | str | None:
+        """Fitting or tuning on an evaluation-only set (``notices``) would hide what it measures."""
+        specs = [value] if isinstance(value, str) else value or []
+        for spec in specs:
+            if spec.partition(":")[0] in EVAL_ONLY:
+                raise ValueError(f"{spec} is evaluation-only: name it in benchmark, not here")
         return value
 
 

@@ -30,11 +30,15 @@ class DataContext:
         task: the task being trained or evaluated (adapters check labels against it).
         data_dir: root of the public datasets (``../shared/data`` by default).
         database_url: the feedback store, for the ``feedback`` adapter.
+        evaluation: the rows are only scored, never fitted on; only then do the
+            evaluation-only sets (``EVAL_ONLY``) load. Training, dev and cross-validation
+            data leave it ``False``, so they can never learn from those sets.
     """
 
     task: Task
     data_dir: Path
     database_url: str | None = None
+    evaluation: bool = False
 
 
 Adapter = Callable[[str | None, DataContext], list[Example]]
@@ -49,7 +53,10 @@ ADAPTERS: dict[str, str] = {
     "jsonl": "training.datasets.generic:load_jsonl",
     "feedback": "training.datasets.feedback:load",
     "chat": "training.datasets.chat:load",
+    "notices": "training.datasets.notices:load",
 }
+# Sets written to measure a weakness; training on them would hide it.
+EVAL_ONLY = frozenset({"notices"})
 
 
 def load_dataset(spec: str, context: DataContext) -> list[Example]:
@@ -58,6 +65,11 @@ def load_dataset(spec: str, context: DataContext) -> list[Example]:
     target = ADAPTERS.get(source)
     if target is None:
         raise InputError(f"unknown dataset {source!r}; known: {', '.join(ADAPTERS)}")
+    if source in EVAL_ONLY and not context.evaluation:
+        raise InputError(
+            f"{source} is an evaluation-only set and is never trained on: "
+            f"use it with vimod evaluate VERSION --data {source}"
+        )
     adapter: Adapter = resolve(target)
     examples = adapter(arg or None, context)
     if not examples:
