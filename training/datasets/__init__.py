@@ -6,6 +6,7 @@ A dataset is named by a spec string ``source[:split]``; ``csv:``/``jsonl:`` take
     csv:posts.csv  jsonl:posts.jsonl  feedback  feedback:misinformation
     chat:vihsd:train@2000  (a toxicity corpus's posts as the benign label of another task)
     notices  (urgent notices vs hoaxes; evaluation only, see training/datasets/notices.py)
+    plain:vihsd:test  (another dataset with its diacritics stripped)
 """
 
 from training.datasets.base import DataContext, Example, load_dataset

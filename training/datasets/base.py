@@ -54,6 +54,7 @@ ADAPTERS: dict[str, str] = {
     "feedback": "training.datasets.feedback:load",
     "chat": "training.datasets.chat:load",
     "notices": "training.datasets.notices:load",
+    "plain": "training.datasets.plain:load",
 }
 # Sets written to measure a weakness; training on them would hide it.
 EVAL_ONLY = frozenset({"notices"})
