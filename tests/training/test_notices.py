@@ -108,7 +108,9 @@ def test_flag_lines_give_false_alarms_recall_and_counts_per_kind() -> None:
         "  notices:fake-cure: 1/2 flagged",
         "  notices:road: 1/4 flagged",
     ]
-    three = {"per_label": {"CLEAN": {}, "OFFENSIVE": {}, "HATE": {}}}
+    three: dict[str, dict[str, dict[str, float]]] = {
+        "per_label": {"CLEAN": {}, "OFFENSIVE": {}, "HATE": {}}
+    }
     assert flag_lines(three) == []
 
 
@@ -119,7 +121,7 @@ def test_cli_evaluates_on_it_and_refuses_to_train_on_it(tmp_path: Path) -> None:
         "VIMOD_DATA_DIR": str(tmp_path),
     }
     runner = CliRunner()
-    base = ["train", "--task", "misinformation", "--set", "min_df=1"]
+    base = ["train", "--task", "misinformation", "--set", "min_df=1", "--set", "lexicon=false"]
     out = runner.invoke(app, [*base, "--data", "notices"], env=env)
     assert out.exit_code == 1 and "evaluation-only" in out.output
     data = tmp_path / "train.csv"
