@@ -1,7 +1,7 @@
 """Request and response examples for the OpenAPI contract (``docs/openapi.json``).
 
-Generated clients and the docs page show these; ``tests/vimod_client`` sends the request
-examples to a real app, so each one stays valid. Values are illustrative, never dataset rows.
+Generated clients and the docs page show these; ``tests/service/test_openapi.py`` sends
+the request examples to a real app, so each one stays valid. Values are illustrative, never dataset rows.
 """
 
 from __future__ import annotations

@@ -167,7 +167,8 @@ class Attempts(Generic[T]):
         # One id for every attempt: the server log ties the retries of a call together.
         self.request_id = uuid.uuid4().hex
 
-    def headers(self, base: Mapping[str, str]) -> dict[str, str]:
+    def start(self, base: Mapping[str, str]) -> dict[str, str]:
+        """Count an attempt; its headers: ``base``, the call's own and the request id."""
         self.sent += 1
         return {**base, **self.call.headers, "X-Request-ID": self.request_id}
 

@@ -175,7 +175,7 @@ class AsyncClient:
                     call.path,
                     json=call.json,
                     params=call.params,
-                    headers=attempts.headers(self._headers),
+                    headers=attempts.start(self._headers),
                 )
             except httpx.TransportError as exc:
                 delay = attempts.after_error(exc)

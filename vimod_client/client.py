@@ -183,7 +183,7 @@ class Client:
                     call.path,
                     json=call.json,
                     params=call.params,
-                    headers=attempts.headers(self._headers),
+                    headers=attempts.start(self._headers),
                 )
             except httpx.TransportError as exc:
                 delay = attempts.after_error(exc)
