@@ -43,7 +43,12 @@ router = APIRouter(prefix="/v1", tags=["admin"], responses=errors(*AUTHENTICATED
 _404 = errors(404, 409)
 
 
-@router.post("/keys", status_code=status.HTTP_201_CREATED, response_model=KeyCreated)
+@router.post(
+    "/keys",
+    operation_id="create_key",
+    status_code=status.HTTP_201_CREATED,
+    response_model=KeyCreated,
+)
 def create_api_key(body: KeyCreate, principal: AdminDep, session: SessionDep) -> KeyCreated:
     """Create a key for a subject of your tenant; the response holds the only copy of it."""
     subject = get_or_create_subject(
@@ -72,14 +77,14 @@ def create_api_key(body: KeyCreate, principal: AdminDep, session: SessionDep) ->
     return KeyCreated(**key_as_dict(issued.record), key=issued.secret)
 
 
-@router.get("/keys", response_model=KeyList)
+@router.get("/keys", operation_id="list_keys", response_model=KeyList)
 def list_api_keys(principal: AdminDep, session: SessionDep) -> KeyList:
     """Every key of your tenant (never the secrets)."""
     rows = list_keys(session=session, tenant_id=principal.tenant_id)
     return KeyList(items=[KeyOut(**key_as_dict(r)) for r in rows])
 
 
-@router.delete("/keys/{key_id}", response_model=KeyOut, responses=_404)
+@router.delete("/keys/{key_id}", operation_id="revoke_key", response_model=KeyOut, responses=_404)
 def revoke_api_key(
     key_id: str, principal: AdminDep, session: SessionDep, request: Request
 ) -> KeyOut:
@@ -97,14 +102,19 @@ def revoke_api_key(
     return KeyOut(**key_as_dict(row))
 
 
-@router.get("/subjects", response_model=SubjectList)
+@router.get("/subjects", operation_id="list_subjects", response_model=SubjectList)
 def get_subjects(principal: AdminDep, session: SessionDep) -> SubjectList:
     """People and systems of your tenant, including legacy label authors."""
     rows = list_subjects(session=session, tenant_id=principal.tenant_id)
     return SubjectList(items=[SubjectOut.model_validate(r, from_attributes=True) for r in rows])
 
 
-@router.patch("/subjects/{subject_id}", response_model=SubjectOut, responses=_404)
+@router.patch(
+    "/subjects/{subject_id}",
+    operation_id="update_subject",
+    response_model=SubjectOut,
+    responses=_404,
+)
 def update_subject(
     subject_id: str, body: SubjectUpdate, principal: AdminDep, session: SessionDep
 ) -> SubjectOut:
@@ -123,7 +133,7 @@ def update_subject(
     return SubjectOut.model_validate(row, from_attributes=True)
 
 
-@router.get("/audit", response_model=AuditList)
+@router.get("/audit", operation_id="list_audit", response_model=AuditList)
 def get_audit(
     principal: AdminDep,
     session: SessionDep,
@@ -135,7 +145,7 @@ def get_audit(
     return AuditList(items=[AuditOut.model_validate(r, from_attributes=True) for r in rows])
 
 
-@router.post("/erasures", response_model=ErasureOut)
+@router.post("/erasures", operation_id="create_erasure", response_model=ErasureOut)
 def erase(
     body: ErasureRequest, principal: AdminDep, session: SessionDep, settings: SettingsDep
 ) -> ErasureOut:

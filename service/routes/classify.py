@@ -10,6 +10,12 @@ from starlette.concurrency import run_in_threadpool
 from models.base import to_predictions
 from service.auth import IntegratorDep
 from service.deps import QuotasDep, RuntimeDep, SessionDep, SettingsDep
+from service.examples import (
+    CLASSIFY_REQUESTS,
+    CLASSIFY_RESPONSE,
+    request_examples,
+    with_example,
+)
 from service.responses import AUTHENTICATED, errors
 from service.schemas import (
     ClassifyRequest,
@@ -35,7 +41,13 @@ _ERRORS = {
 }
 
 
-@router.post("/classify", response_model=ClassifyResponse, responses=_ERRORS)  # type: ignore[arg-type]
+@router.post(
+    "/classify",
+    operation_id="classify",
+    response_model=ClassifyResponse,
+    responses=with_example(_ERRORS, 200, CLASSIFY_RESPONSE),
+    openapi_extra=request_examples(CLASSIFY_REQUESTS),
+)
 async def classify(
     body: ClassifyRequest,
     principal: IntegratorDep,

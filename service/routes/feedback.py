@@ -11,6 +11,12 @@ from models.errors import ForbiddenError
 from models.tasks import get_task
 from service.auth import ModeratorDep
 from service.deps import MetricsDep, SessionDep, SettingsDep
+from service.examples import (
+    FEEDBACK_REQUESTS,
+    FEEDBACK_RESPONSE,
+    request_examples,
+    with_example,
+)
 from service.identity import Principal, get_or_create_subject
 from service.responses import AUTHENTICATED, errors
 from service.schemas import (
@@ -46,7 +52,14 @@ _IdempotencyKeyHeader = Annotated[
 ]
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=FeedbackOut, responses=_ERRORS)  # type: ignore[arg-type]
+@router.post(
+    "",
+    operation_id="create_feedback",
+    status_code=status.HTTP_201_CREATED,
+    response_model=FeedbackOut,
+    responses=with_example(_ERRORS, 201, FEEDBACK_RESPONSE),
+    openapi_extra=request_examples(FEEDBACK_REQUESTS),
+)
 def create_feedback(
     body: FeedbackRequest,
     principal: ModeratorDep,
@@ -100,7 +113,12 @@ def _author(
     return principal
 
 
-@router.get("", response_model=FeedbackPage, responses={422: _ERRORS[422]})  # type: ignore[arg-type]
+@router.get(
+    "",
+    operation_id="list_feedback",
+    response_model=FeedbackPage,
+    responses={422: _ERRORS[422]},
+)
 def get_feedback(
     principal: ModeratorDep,
     session: SessionDep,

@@ -14,7 +14,7 @@ from service.deps import MetricsDep, RuntimeDep
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz")
+@router.get("/healthz", operation_id="get_health")
 async def healthz() -> dict[str, str]:
     """Liveness: the process answers."""
     return {"status": "ok"}
@@ -34,7 +34,7 @@ def _store_answers(request: Request) -> str | None:
         return f"unavailable ({type(exc).__name__})"
 
 
-@router.get("/readyz", responses={503: {"description": "Not ready"}})
+@router.get("/readyz", operation_id="get_readiness", responses={503: {"description": "Not ready"}})
 async def readyz(request: Request, runtime: RuntimeDep) -> JSONResponse:
     """Readiness: every served task has a model loaded and the store answers."""
     missing = [t for t in runtime.tasks if t not in runtime.models]

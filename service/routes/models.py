@@ -17,7 +17,7 @@ from service.schemas import ErrorResponse, InfoResponse, ModelsResponse, ModelVe
 router = APIRouter(prefix="/v1", tags=["models"], responses=errors(*AUTHENTICATED))
 
 
-@router.get("/models", response_model=ModelsResponse)
+@router.get("/models", operation_id="list_models", response_model=ModelsResponse)
 async def list_models(_: TrainerDep, registry: RegistryDep, runtime: RuntimeDep) -> ModelsResponse:
     """Every registered version, with which one is active and which one is serving."""
     manifests = await run_in_threadpool(registry.versions)
@@ -44,6 +44,7 @@ async def list_models(_: TrainerDep, registry: RegistryDep, runtime: RuntimeDep)
 
 @router.post(
     "/models/reload",
+    operation_id="reload_models",
     responses={409: {"model": ErrorResponse, "description": "A version failed to load"}},
 )
 async def reload_models(_: TrainerDep, runtime: RuntimeDep) -> dict[str, dict[str, str]]:
@@ -53,6 +54,7 @@ async def reload_models(_: TrainerDep, runtime: RuntimeDep) -> dict[str, dict[st
 
 @router.post(
     "/models/{version}/activate",
+    operation_id="activate_model",
     responses={
         404: {"model": ErrorResponse, "description": "Unknown version"},
         409: {
@@ -92,6 +94,7 @@ async def activate_model(
 
 @router.post(
     "/models/rollback",
+    operation_id="rollback_model",
     responses={409: {"model": ErrorResponse, "description": "Nothing to roll back to"}},
 )
 async def rollback_model(
@@ -103,7 +106,7 @@ async def rollback_model(
     return {"serving": await runtime.reload()}
 
 
-@router.get("/info", response_model=InfoResponse)
+@router.get("/info", operation_id="get_info", response_model=InfoResponse)
 async def info(
     principal: IntegratorDep, settings: SettingsDep, runtime: RuntimeDep, quotas: QuotasDep
 ) -> InfoResponse:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from service.app import create_app
@@ -96,3 +97,53 @@ def test_docs_page_loads_nothing_from_elsewhere(shared_api: TestClient) -> None:
 
 def test_info_version_is_the_package_version(schema: dict[str, Any]) -> None:
     assert schema["info"]["version"] == version("vimod")
+
+
+def test_every_operation_has_an_explicit_unique_snake_case_id(schema: dict[str, Any]) -> None:
+    app = create_app(Settings())
+    implicit = [
+        (sorted(r.methods), r.path)
+        for r in app.routes
+        if isinstance(r, APIRoute) and r.include_in_schema and r.operation_id is None
+    ]
+    ids = [op["operationId"] for ops in schema["paths"].values() for op in ops.values()]
+
+    assert not implicit, (
+        f"set operation_id= on these routes (generated clients name methods so): {implicit}"
+    )
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert all(re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", i) for i in ids), ids
+    # The names the Python client and the README use.
+    assert schema["paths"]["/v1/classify"]["post"]["operationId"] == "classify"
+    assert schema["paths"]["/v1/feedback"]["post"]["operationId"] == "create_feedback"
+
+
+@pytest.mark.parametrize(("path", "status"), [("/v1/classify", "200"), ("/v1/feedback", "201")])
+def test_classify_and_feedback_have_request_and_response_examples(
+    schema: dict[str, Any], path: str, status: str
+) -> None:
+    operation = schema["paths"][path]["post"]
+    requests = operation["requestBody"]["content"]["application/json"]["examples"]
+    response = operation["responses"][status]["content"]["application/json"]
+
+    assert len(requests) >= 2 and all("value" in e and "summary" in e for e in requests.values())
+    assert response["schema"]["$ref"].startswith("#/components/schemas/")
+    assert response["example"]
+
+
+def test_the_request_examples_are_accepted_by_the_app(
+    schema: dict[str, Any], api: TestClient
+) -> None:
+    statuses = {}
+    for path in ("/v1/classify", "/v1/feedback"):
+        content = schema["paths"][path]["post"]["requestBody"]["content"]["application/json"]
+        for name, example in content["examples"].items():
+            statuses[path, name] = api.post(path, json=example["value"]).status_code
+
+    assert statuses == {
+        ("/v1/classify", "one"): 200,
+        ("/v1/classify", "batch"): 200,
+        ("/v1/classify", "metadata"): 200,
+        ("/v1/feedback", "prediction"): 404,  # valid, but that prediction was never stored
+        ("/v1/feedback", "text"): 201,
+    }
