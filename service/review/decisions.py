@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.errors import ConflictError, InputError
+from models.errors import ConflictError, InputError, NotFoundError
 from models.tasks import get_task
 from service.config import Settings
 from service.identity import Principal, audit
-from service.review.common import check_held, get_slot, new_id, now_or
+from service.review.common import check_held, new_id, now_or
 from service.review.locking import begin_write, locked, next_seqs
 from service.review.schemas import DecisionFeed, DecisionIn, DecisionOut, HistoryPage
 from service.review.tables import ReviewDecision, ReviewItem, ReviewSlot
@@ -77,20 +77,12 @@ def decide_many(
         _check_labels(decision)
     at = now_or(now)
     begin_write(session)
-    slots = {s: get_slot(session, principal.tenant_id, s, lock=False) for s in ids}
+    slots = _slots(session, principal.tenant_id, ids, lock=False)
     item_ids = sorted({s.item_id for s in slots.values()})
     # Lock order: items, then slots, then the counter; every writer follows it (no deadlock).
-    items = {
-        i.id: i
-        for i in session.scalars(
-            locked(
-                session,
-                select(ReviewItem).where(ReviewItem.id.in_(item_ids)).order_by(ReviewItem.id),
-            )
-        )
-    }
-    for slot_id in sorted(ids):
-        session.refresh(slots[slot_id], with_for_update=_for_update(session))
+    items_q = select(ReviewItem).where(ReviewItem.id.in_(item_ids)).order_by(ReviewItem.id)
+    items = {i.id: i for i in session.scalars(locked(session, items_q))}
+    slots = _slots(session, principal.tenant_id, ids, lock=True)
     posts = {
         p.id: p
         for p in session.scalars(
@@ -114,7 +106,7 @@ def decide_many(
         fresh.append(row)
         out.append(None)
     if fresh:
-        _close_rounds(session, items.values(), at)
+        _close_rounds(session, list(items.values()), at)
         first = next_seqs(session, principal.tenant_id, len(fresh))
         for offset, row in enumerate(fresh):
             row.seq = first + offset
@@ -126,8 +118,22 @@ def decide_many(
     return [o if o is not None else decision_out(next(made)) for o in out]
 
 
-def _for_update(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
+def _slots(
+    session: Session, tenant_id: str, ids: Sequence[str], *, lock: bool
+) -> dict[str, ReviewSlot]:
+    """The slots by id (locked in id order on PostgreSQL); an unknown one is a 404."""
+    query = (
+        select(ReviewSlot)
+        .where(ReviewSlot.id.in_([i for i in ids if "\x00" not in i]))
+        .where(ReviewSlot.tenant_id == tenant_id)
+        .order_by(ReviewSlot.id)
+        .execution_options(populate_existing=True)
+    )
+    found = {s.id: s for s in session.scalars(locked(session, query) if lock else query)}
+    for slot_id in ids:
+        if slot_id not in found:
+            raise NotFoundError(f"no review slot {slot_id!r}")
+    return found
 
 
 def _check_labels(decision: DecisionIn) -> None:
@@ -223,20 +229,19 @@ def _record(
     )
 
 
-def _close_rounds(session: Session, items: object, at: datetime) -> None:
-    """Mark items decided once every slot of their current round is."""
+def _close_rounds(session: Session, items: Collection[ReviewItem], at: datetime) -> None:
+    """Mark items decided once every slot of their current round is (earlier rounds' slots
+    are all decided before an appeal can open a new one)."""
     session.flush()
-    for item in items:  # type: ignore[attr-defined]
-        open_slots = session.scalar(
-            select(func.count())
-            .select_from(ReviewSlot)
-            .where(
-                ReviewSlot.item_id == item.id,
-                ReviewSlot.round == item.round,
-                ReviewSlot.status != "decided",
-            )
-        )
-        if not open_slots and item.status != "decided":
+    undecided = dict(
+        session.execute(
+            select(ReviewSlot.item_id, func.count())
+            .where(ReviewSlot.item_id.in_([i.id for i in items]), ReviewSlot.status != "decided")
+            .group_by(ReviewSlot.item_id)
+        ).all()
+    )
+    for item in items:
+        if not undecided.get(item.id) and item.status != "decided":
             item.status, item.decided_at = "decided", at
 
 

@@ -9,12 +9,14 @@ transaction would instead fail with "database is locked" when it tries to upgrad
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
-from sqlalchemy import Select, insert, select
+from sqlalchemy import Select, event, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
+from models.errors import StoreUnavailableError
 from service.review.tables import ReviewCounter
 
 
@@ -23,12 +25,47 @@ def dialect(session: Session) -> str:
 
 
 def begin_write(session: Session) -> None:
-    """Start a write transaction (ends a read-only one the session may have open)."""
+    """Start a write transaction (ends a read-only one the session may have open).
+
+    On SQLite, threads of this process also queue on a lock per database first: they then
+    take turns as soon as the writer before them commits, instead of polling SQLite's busy
+    handler, which backs off up to 100 ms per try. ``BEGIN IMMEDIATE`` still serialises
+    other processes. The lock is released when the transaction ends (commit, rollback,
+    close), by the listener below.
+    """
     if session.in_transaction():
         session.commit()
-    connection = session.connection()
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    if dialect(session) != "sqlite":
+        session.connection()
+        return
+    lock = _lock_of(str(session.get_bind().url))
+    if not lock.acquire(timeout=_LOCK_TIMEOUT_S):
+        raise StoreUnavailableError("the review queue is busy; retry later")
+    session.info[_HELD] = lock
+    try:
+        session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+    except BaseException:
+        session.rollback()
+        raise
+
+
+_HELD = "vimod_review_write_lock"
+_LOCK_TIMEOUT_S = 30.0  # as long as SQLite's own busy timeout (service.db.make_engine)
+_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _lock_of(url: str) -> threading.Lock:
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(url, threading.Lock())
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _release(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        lock = session.info.pop(_HELD, None)
+        if lock is not None:
+            lock.release()
 
 
 def locked(session: Session, query: Select[Any], *, skip: bool = False) -> Select[Any]:

@@ -319,8 +319,10 @@ def test_stats_deadlines_and_reports(sessions: SessionMaker) -> None:
             now=T0,
         )
     assert item.reason == "reported" and item.due_at == T0 + timedelta(hours=24)
-    [first, _] = _claim(sessions, lan, settings, count=1, now=T0) + [None]
-    assert first.item_id == item.id, "a report (3 points) goes before an OFFENSIVE post (2) of the same age"
+    [first] = _claim(sessions, lan, settings, count=1, now=T0)
+    assert first.item_id == item.id, (
+        "a report (3 points) goes before an OFFENSIVE post (2) of the same age"
+    )
     with sessions() as session:
         stats = queue.queue_stats(
             session=session,
