@@ -38,7 +38,7 @@ def begin_write(session: Session) -> None:
     if dialect(session) != "sqlite":
         session.connection()
         return
-    lock = _lock_of(str(session.get_bind().url))
+    lock = _lock_of(str(session.get_bind().engine.url))
     if not lock.acquire(timeout=_LOCK_TIMEOUT_S):
         raise StoreUnavailableError("the review queue is busy; retry later")
     session.info[_HELD] = lock
@@ -75,19 +75,23 @@ def locked(session: Session, query: Select[Any], *, skip: bool = False) -> Selec
     return query
 
 
+def insert_or_ignore(session: Session, table: type[Any], key: str) -> Any:
+    """``INSERT … ON CONFLICT (key) DO NOTHING`` for this session's database."""
+    name = dialect(session)
+    if name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing(index_elements=[key])
+    if name == "sqlite":
+        return sqlite.insert(table).on_conflict_do_nothing(index_elements=[key])
+    return insert(table)  # pragma: no cover - vimod supports the two above
+
+
 def next_seqs(session: Session, tenant_id: str, count: int) -> int:
     """Reserve ``count`` decision numbers of ``tenant_id``; returns the first.
 
     Called last in a decision's transaction: the counter's row lock is held until commit, so
     numbers commit in order and a reader paging by number never skips a late commit.
     """
-    name = dialect(session)
-    if name == "postgresql":
-        stmt = postgresql.insert(ReviewCounter).on_conflict_do_nothing(index_elements=["tenant_id"])
-    elif name == "sqlite":
-        stmt = sqlite.insert(ReviewCounter).on_conflict_do_nothing(index_elements=["tenant_id"])
-    else:  # pragma: no cover - vimod supports the two above
-        stmt = insert(ReviewCounter)
+    stmt = insert_or_ignore(session, ReviewCounter, "tenant_id")
     session.execute(stmt.values(tenant_id=tenant_id, next_seq=1))
     row = session.scalars(
         locked(session, select(ReviewCounter).where(ReviewCounter.tenant_id == tenant_id))

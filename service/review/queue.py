@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -33,7 +33,7 @@ from service.review.common import (
 )
 from service.review.decisions import decide, decide_many, history, pull_decisions
 from service.review.items import appeal, report
-from service.review.locking import begin_write, locked
+from service.review.locking import begin_write, insert_or_ignore, locked
 from service.review.priority import triage
 from service.review.schemas import ReviewSettingsOut, SlotOut
 from service.review.stats import queue_stats
@@ -264,11 +264,17 @@ def set_review_settings(
     *, session: Session, principal: Principal, blur: bool, now: datetime | None = None
 ) -> ReviewSettingsOut:
     """Store the moderator's queue settings (per subject, so every key of theirs shares them)."""
+    at = now_or(now)
     begin_write(session)
-    row = session.get(ReviewSetting, principal.subject_id)
-    if row is None:
-        row = ReviewSetting(subject_id=principal.subject_id, tenant_id=principal.tenant_id)
-        session.add(row)
-    row.blur, row.updated_at = blur, now_or(now)
+    session.execute(
+        insert_or_ignore(session, ReviewSetting, "subject_id").values(
+            subject_id=principal.subject_id, tenant_id=principal.tenant_id, blur=blur, updated_at=at
+        )
+    )
+    session.execute(
+        update(ReviewSetting)
+        .where(ReviewSetting.subject_id == principal.subject_id)
+        .values(blur=blur, updated_at=at)
+    )
     session.commit()
     return ReviewSettingsOut(blur=blur)

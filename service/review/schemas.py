@@ -8,9 +8,10 @@ refusals as HTTP clients; the bounds declared here only keep absurd values out.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic_core import PydanticCustomError
 
 from service.schemas import LabelName, TaskName
 
@@ -19,11 +20,24 @@ Action = Literal["approve", "remove", "escalate"]
 
 MAX_NOTE_CHARS = 2000
 MAX_SPANS = 200
-MAX_BULK_PARAM = 1000  # the real limit is the review_bulk_max setting
 MAX_CLAIM_PARAM = 1000  # the real limit is the review_claim_max setting
 MAX_LEASE_PARAM = 10080  # a week; the real limit is review_lease_max_minutes
 
 _STRICT = ConfigDict(extra="forbid")
+
+
+def _storable(value: str) -> str:
+    """No database stores NUL (PostgreSQL refuses it) nor a lone surrogate: refuse those."""
+    if "\x00" in value:
+        raise PydanticCustomError("nul_character", "text must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PydanticCustomError("lone_surrogate", "text is not valid Unicode") from None
+    return value
+
+
+Note = Annotated[StrictStr, AfterValidator(_storable), Field(max_length=MAX_NOTE_CHARS)]
 
 
 class SpanIn(BaseModel):
@@ -49,7 +63,7 @@ class DecisionIn(BaseModel):
         min_length=1, description="The correct label per task (each one of the task's labels)."
     )
     action: Action = Field(description="What the platform should do with the post.")
-    reason: StrictStr | None = Field(None, max_length=MAX_NOTE_CHARS)
+    reason: Note | None = None
     spans: list[SpanIn] | None = Field(
         None,
         max_length=MAX_SPANS,
@@ -66,9 +80,9 @@ class BulkDecisionRequest(BaseModel):
 
     model_config = _STRICT
 
-    decisions: list[BulkDecision] = Field(
-        min_length=1, max_length=MAX_BULK_PARAM, description="At most review_bulk_max."
-    )
+    # No maxItems: the limit is a setting (422), and a list long enough to break any fixed
+    # bound here would first break payload_limit (413).
+    decisions: list[BulkDecision] = Field(min_length=1, description="At most review_bulk_max.")
 
 
 class ClaimRequest(BaseModel):
@@ -92,13 +106,13 @@ class ReportRequest(BaseModel):
     model_config = _STRICT
 
     prediction_id: StrictStr = Field(max_length=36)
-    note: StrictStr | None = Field(None, max_length=MAX_NOTE_CHARS)
+    note: Note | None = None
 
 
 class AppealRequest(BaseModel):
     model_config = _STRICT
 
-    note: StrictStr | None = Field(None, max_length=MAX_NOTE_CHARS)
+    note: Note | None = None
 
 
 class ReviewSettingsIn(BaseModel):
