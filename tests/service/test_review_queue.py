@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.errors import ConflictError, InputError, NotFoundError
 from service.config import Settings
 from service.db import session_factory
+from service.privacy import erase_post
 from service.review import queue
 from service.review.schemas import DecisionIn, SpanIn
 from service.review.stats import cohen_kappa
@@ -405,3 +406,21 @@ def test_limits_and_bad_decisions_are_refused(sessions: SessionMaker) -> None:
     out = _decide(sessions, lan, settings, slot.slot_id, spans, now=T0)
     assert out.spans == [{"start": 0, "end": 3}]
     assert _count(sessions, ReviewSlot, ReviewSlot.status == "decided") == 1
+
+
+def test_erasing_a_post_takes_its_queue_rows_with_it(sessions: SessionMaker) -> None:
+    settings = _settings()
+    lan = principal(sessions, "lan")
+    admin = principal(sessions, "boss", role="admin")
+    [pid, kept] = store_posts(sessions, settings, lan.tenant_id, [("x", toxicity(0.9))] * 2)
+    slots = _claim(sessions, lan, settings, now=T0)
+    _decide(sessions, lan, settings, slots[0].slot_id, HATE, now=T0)
+    with sessions() as session:
+        erase_post(session=session, actor=admin, prediction_id=pid)
+
+    with sessions() as session:
+        left = {i.prediction_id for i in session.scalars(select(ReviewItem))}
+        decisions = session.scalars(select(ReviewDecision.prediction_id)).all()
+        slot_items = session.scalars(select(ReviewSlot.item_id)).all()
+    assert left == {kept}
+    assert pid not in decisions and len(slot_items) == 1
