@@ -48,6 +48,7 @@ __all__ = [
     "decide_many",
     "enqueue_predictions",
     "get_review_settings",
+    "held_slots",
     "history",
     "pull_decisions",
     "queue_stats",
@@ -226,6 +227,23 @@ def _flagged_items(session: Session, item_ids: set[str]) -> set[str]:
         return set()
     query = select(ReviewItem.id).where(ReviewItem.id.in_(item_ids), ReviewItem.flagged)
     return set(session.scalars(query))
+
+
+def held_slots(
+    *, session: Session, principal: Principal, now: datetime | None = None
+) -> list[SlotOut]:
+    """The slots the caller holds now (e.g. to show a moderator's batch again after a reload)."""
+    query = (
+        select(ReviewSlot)
+        .where(
+            ReviewSlot.tenant_id == principal.tenant_id,
+            ReviewSlot.holder_id == principal.subject_id,
+            ReviewSlot.status == "claimed",
+            ReviewSlot.lease_expires_at > now_or(now),
+        )
+        .order_by(ReviewSlot.sort_key, ReviewSlot.id)
+    )
+    return slots_out(session, session.scalars(query).all(), _blur(session, principal))
 
 
 def release(

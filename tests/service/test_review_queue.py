@@ -133,6 +133,10 @@ def test_an_expired_lease_returns_the_slot(sessions: SessionMaker) -> None:
     [slot] = _claim(sessions, lan, settings, lease_minutes=5, now=T0)
 
     assert _claim(sessions, minh, settings, now=T0 + timedelta(minutes=4)) == []
+    with sessions() as session:
+        held = queue.held_slots(session=session, principal=lan, now=T0 + timedelta(minutes=4))
+        assert [s.slot_id for s in held] == [slot.slot_id]
+        assert queue.held_slots(session=session, principal=lan, now=T0 + timedelta(minutes=5)) == []
     later = T0 + timedelta(minutes=6)
     with pytest.raises(ConflictError, match="expired"):
         _decide(sessions, lan, settings, slot.slot_id, HATE, now=later)
