@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import Engine, func, select
+from alembic import command
+from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.errors import ConflictError, InputError, NotFoundError
 from service.config import Settings
-from service.db import session_factory
+from service.db import alembic_config, session_factory
 from service.privacy import erase_post
 from service.review import queue
 from service.review.schemas import DecisionIn, SpanIn
@@ -428,3 +429,17 @@ def test_erasing_a_post_takes_its_queue_rows_with_it(sessions: SessionMaker) -> 
         slot_items = session.scalars(select(ReviewSlot.item_id)).all()
     assert left == {kept}
     assert pid not in decisions and len(slot_items) == 1
+
+
+def test_migration_0004_goes_down_and_up(db: tuple[str, Engine]) -> None:
+    url, engine = db
+    cfg = alembic_config(url)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+    assert "review_items" not in inspect(engine).get_table_names()
+    assert "context" not in {c["name"] for c in inspect(engine).get_columns("predictions")}
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    assert "review_slots" in inspect(engine).get_table_names()
