@@ -124,6 +124,11 @@ async def info(
             "inference_threads": settings.inference_threads,
             "key_cache_seconds": settings.key_cache_seconds,
             "key_cache_stale_seconds": settings.key_cache_stale_seconds,
+            **{
+                name: getattr(settings, name)
+                for name in type(settings).model_fields
+                if name.startswith("review_")
+            },
         },
         engine=settings.engine,
         auth="disabled" if settings.auth_disabled else "keys",
