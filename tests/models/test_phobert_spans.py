@@ -16,7 +16,7 @@ import pytest
 
 from models.configs import PhobertSpansConfig
 from models.errors import InputError
-from models.span_contract import Span, syllable_offsets
+from models.span_contract import Span, SpanTagger, syllable_offsets
 from models.span_words import cut
 from models.text import TextConfig
 from tests.tiny_phobert import MARKER, long_text
@@ -151,6 +151,8 @@ def test_long_post_is_read_in_overlapping_windows(tagger: PhobertSpanTagger) -> 
 
 
 def test_empty_batch_and_empty_texts(tagger: PhobertSpanTagger) -> None:
+    contract: SpanTagger = tagger  # statically too (mypy)
+    assert isinstance(contract, SpanTagger) and contract.kind == "phobert_spans"
     assert tagger.predict_spans([]) == []
     assert tagger.predict_spans(["", "   "]) == [[], []]
 
