@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from models.configs import PhobertSpansConfig
+from models.configs import PhobertSpansConfig, describe
 from models.errors import InputError
 from models.span_contract import Span, SpanTagger, syllable_offsets
 from models.span_words import cut
@@ -165,3 +165,12 @@ def test_config_refuses_unknown_keys_and_bad_windows() -> None:
     with pytest.raises(InputError, match="threshold"):
         PhobertSpansConfig.resolve(None, {"threshold": 1.5})
     assert PhobertSpansConfig.resolve(None, {"text": {"segment": False}}).text.lowercase is False
+
+
+def test_config_keys_are_described_and_stored_configs_load() -> None:
+    rows = describe(PhobertSpansConfig)
+    assert {key for key, _, _ in rows} >= {"threshold", "text.segment", "max_len", "base"}
+    assert all(text and "\n" not in text for _, _, text in rows)
+    assert PhobertSpansConfig.model_validate(PhobertSpansConfig().to_dict()) == PhobertSpansConfig()
+    stored = PhobertSpansConfig.from_stored({"threshold": 0.3, "retired_key": 1}, "v1")
+    assert stored.threshold == 0.3 and stored.max_len == 256

@@ -6,13 +6,14 @@ the classifier's defaults, since the tiny vocab was learned on segmented, cased 
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from models.errors import InputError
+from models.errors import InputError, RegistryError
 from models.span_contract import syllable_offsets
 from models.span_words import cut
 from tests.tiny_phobert import MARKER, long_text, span_rows
@@ -106,6 +107,17 @@ def test_save_and_load_give_identical_spans(tagger: PhobertSpanTagger, tmp_path:
     texts += [long_text(30, marker_at_end=True), unicodedata.normalize("NFD", texts[1])]
     assert loaded.predict_spans(texts) == tagger.predict_spans(texts)
     assert loaded.config == tagger.config
+
+
+def test_load_refuses_a_checkpoint_without_an_o_span_head(
+    tagger: PhobertSpanTagger, tmp_path: Path
+) -> None:
+    tagger.save(tmp_path)
+    config = json.loads((tmp_path / "config.json").read_text())
+    config["id2label"] = {"0": "CLEAN", "1": "OFFENSIVE", "2": "HATE"}
+    (tmp_path / "config.json").write_text(json.dumps(config))
+    with pytest.raises(RegistryError, match="3 labels"):
+        load(tmp_path, tagger.config, {"device": "cpu"})
 
 
 def test_labels_go_to_first_subtokens_only(tagger: PhobertSpanTagger) -> None:
