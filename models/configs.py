@@ -276,3 +276,56 @@ def _known_part(data: dict[str, Any], defaults: dict[str, Any]) -> tuple[dict[st
         else:
             known[key] = value
     return known, dropped
+
+
+class PhobertSpansConfig(KindConfig):
+    """PhoBERT token classification for offending spans (``models.phobert_spans``,
+    ``training.trainers.phobert_spans``).
+
+    Serving reads ``text``, ``max_len``, ``stride``, ``infer_batch_size`` and ``threshold``;
+    the rest are training settings, recorded with the version. The trainer overwrites
+    ``threshold`` with the one chosen on dev, so the manifest holds what is served.
+    """
+
+    kind: ClassVar[str] = "phobert_spans"
+
+    text: TextConfig = Field(
+        default_factory=lambda: TextConfig(lowercase=False, teencode=False, segment=True),
+        description="text pipeline, applied per syllable (see the text.* keys)",
+    )
+    max_len: int = Field(
+        256, strict=True, ge=3, description="tokens per window, <s> and </s> included"
+    )
+    stride: int = Field(
+        64, strict=True, ge=0, description="tokens shared by consecutive windows of a long text"
+    )
+    infer_batch_size: int = Field(
+        32, strict=True, ge=1, description="windows per forward pass when tagging"
+    )
+    threshold: float = Field(
+        0.5, strict=True, ge=0, le=1, description="P(SPAN) at or above which a syllable offends"
+    )
+    base: str | None = Field(
+        None, strict=True, description="base checkpoint: a local directory or a hub id"
+    )
+    epochs: int = Field(5, strict=True, ge=1, description="training epochs")
+    lr: float = Field(3e-5, strict=True, gt=0, description="peak learning rate (AdamW)")
+    batch_size: int = Field(16, strict=True, ge=1, description="training windows per step")
+    warmup_ratio: float = Field(
+        0.1, strict=True, ge=0, le=1, description="share of the steps spent warming up the LR"
+    )
+    weight_decay: float = Field(
+        0.01, strict=True, ge=0, description="AdamW weight decay (matrices only)"
+    )
+    max_grad_norm: float = Field(1.0, strict=True, gt=0, description="gradient clipping norm")
+    tune_threshold: bool = Field(
+        True, strict=True, description="pick threshold and best epoch by dev span F1 (needs dev)"
+    )
+    seed: int = Field(42, strict=True, description="seed of initialisation and shuffling")
+    amp: bool = Field(True, strict=True, description="bf16 autocast on CUDA")
+
+    @model_validator(mode="after")
+    def _windows_fit(self) -> PhobertSpansConfig:
+        if self.stride >= self.max_len - 2:
+            raise ValueError(f"stride {self.stride} must be below max_len - 2 ({self.max_len - 2})")
+        return self

@@ -229,3 +229,24 @@ def tiny_phobert_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.importorskip("transformers")
     torch.set_num_threads(1)
     return build_tiny_phobert(tmp_path_factory.mktemp("tiny_phobert"))
+
+
+def span_rows(n: int, seed: int) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Raw synthetic posts with their gold spans: two thirds carry ``MARKER``, the "insult".
+
+    Posts come from the synthetic lexicon above (no dataset rows); the marker's character
+    range in the raw post is its gold span.
+    """
+    rng = random.Random(seed)
+    rows: list[tuple[str, list[tuple[int, int]]]] = []
+    for i in range(n):
+        words = _raw(" ".join(sentence(rng) for _ in range(rng.randint(1, 2)))).split()
+        if i % 3 == 0:
+            rows.append((" ".join(words), []))
+            continue
+        at = rng.randint(0, len(words))
+        head = " ".join(words[:at])
+        start = len(head) + 1 if head else 0
+        text = " ".join([*words[:at], MARKER, *words[at:]])
+        rows.append((text, [(start, start + len(MARKER))]))
+    return rows
