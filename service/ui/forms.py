@@ -31,10 +31,12 @@ class FormData:
 
 async def read_form(request: Request, limit: int) -> FormData:
     """The request's URL-encoded form; ``UiError`` (413/415/400) when it is not one."""
+    body = await request.body()
+    if not body:  # nothing posted: an empty form (so a missing CSRF token, a 403)
+        return FormData([])
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != FORM_TYPE:
         raise UiError(415, "errors.form_type")
-    body = await request.body()
     if len(body) > limit:
         raise UiError(413, "errors.form_size", limit=limit)
     try:
