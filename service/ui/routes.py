@@ -6,7 +6,7 @@ not bearer keys (their access rules are tested in ``tests/ui/test_access.py``).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -100,10 +100,10 @@ async def stats(request: Request, user: UiUserDep) -> Response:
     tenant = user.principal.tenant_id
     today = datetime.now(UTC).date()
 
-    def counts() -> tuple[list[tuple[object, int]], list[tuple[str, str, int]]]:
+    def counts() -> tuple[list[tuple[date, int]], list[tuple[str, str, int]]]:
         with sessions() as db:
             per_day = feedback_per_day(session=db, tenant_id=tenant, days=STATS_DAYS, today=today)
-            return list(per_day), feedback_per_label(session=db, tenant_id=tenant)
+            return per_day, feedback_per_label(session=db, tenant_id=tenant)
 
     try:
         per_day, per_label = await run_in_threadpool(counts)
@@ -111,7 +111,7 @@ async def stats(request: Request, user: UiUserDep) -> Response:
         raise UiError(503, "errors.store") from None
     daily = chart(
         "bar",
-        [(f"{d:%d/%m}", n) for d, n in per_day],  # type: ignore[str-format]
+        [(f"{d:%d/%m}", n) for d, n in per_day],
         title=t("stats.daily_title", days=STATS_DAYS),
         description=t("stats.daily_desc", days=STATS_DAYS, total=sum(n for _, n in per_day)),
         category_label=t("stats.day"),
