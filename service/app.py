@@ -32,7 +32,7 @@ from service.middleware import (
 )
 from service.quotas import Quotas
 from service.retention import purge_forever
-from service.routes import admin, classify, feedback, health, models
+from service.routes import admin, classify, feedback, health, models, review
 from service.runtime import ModelRuntime
 from service.store_state import StoreState, keep_trying
 from service.ui import install_ui
@@ -122,7 +122,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.metrics = metrics
     app.state.store = store  # register "once the store is ready" hooks with store.on_ready
     errors.install(app)
-    for module in (classify, feedback, models, admin, health):
+    for module in (classify, feedback, review, models, admin, health):
         app.include_router(module.router)
     install_ui(app, cfg)
     _add_middleware(app, cfg, metrics)

@@ -145,6 +145,35 @@ class Settings(BaseSettings):
     ui_form_limit: int = Field(
         65_536, ge=1024, le=2_000_000, description="Bytes of one web UI form submission."
     )
+    review_margin: float = Field(
+        0.15,
+        ge=0,
+        le=1,
+        description="A stored post whose flag-label score is within this of the model's own "
+        "threshold enters the review queue as uncertain.",
+    )
+    review_double_share: float = Field(
+        0.1, ge=0, le=1, description="Share of queued items reviewed by two moderators."
+    )
+    review_lease_minutes: int = Field(
+        15, ge=1, description="How long claimed review slots stay held, by default."
+    )
+    review_lease_max_minutes: int = Field(
+        120, ge=1, description="Longest lease a moderator may ask for."
+    )
+    review_claim_max: int = Field(50, ge=1, description="Review slots handed out per claim.")
+    review_bulk_max: int = Field(100, ge=1, description="Decisions per bulk request.")
+    review_deadline_hours: float = Field(
+        72.0, gt=0, description="Items should be decided within this many hours."
+    )
+    review_reported_deadline_hours: float = Field(
+        24.0, gt=0, description="Deadline of reported items (takedown requests), in hours."
+    )
+    review_priority_hours: float = Field(
+        6.0,
+        gt=0,
+        description="Hours of waiting one priority point is worth when ordering the queue.",
+    )
 
     @field_validator("tasks")
     @classmethod
@@ -158,6 +187,8 @@ class Settings(BaseSettings):
     def _queue_holds_a_batch(self) -> Settings:
         if self.max_queue < self.max_client_batch_size:
             raise ValueError("max_queue must be at least max_client_batch_size")
+        if self.review_lease_max_minutes < self.review_lease_minutes:
+            raise ValueError("review_lease_max_minutes must be at least review_lease_minutes")
         return self
 
     @field_validator("cors_origins", mode="before")

@@ -40,6 +40,9 @@ LABEL_NAMES: tuple[str, ...] = tuple(dict.fromkeys(lab for t in TASKS.values() f
 # that SQLite and PostgreSQL refuse with an error instead of an empty page.
 MAX_PAGE_PARAM = 1_000_000_000
 
+# Characters of a post's ``context`` (parent post or article title) kept for moderators.
+MAX_CONTEXT_CHARS = 1000
+
 
 def _task_name(value: str) -> str:
     if value not in TASKS:
@@ -249,6 +252,12 @@ class ClassifyRequest(BaseModel):
         None, description="Per-text metadata: one object for `text`, a list aligned with `texts`."
     )
     store: StrictBool = Field(False, description="Persist the posts and predictions for feedback.")
+    context: StrictStr | None = Field(
+        None,
+        max_length=MAX_CONTEXT_CHARS,
+        description="The parent post or article title, stored with every post of the request "
+        "(with `store`) and shown to moderators.",
+    )
 
 
 class TaskResult(BaseModel):

@@ -28,17 +28,35 @@ def new_id() -> str:
 
 
 def save_predictions(
-    *, session: Session, tenant_id: str, items: Sequence[tuple[str, str, dict[str, Any]]]
+    *,
+    session: Session,
+    tenant_id: str,
+    items: Sequence[tuple[str, str, dict[str, Any]]],
+    context: str | None = None,
+    commit: bool = True,
 ) -> None:
-    """Persist ``(id, text, categories)`` triples from one classify request of ``tenant_id``."""
+    """Persist ``(id, text, categories)`` triples from one classify request of ``tenant_id``.
+
+    ``context`` (the parent post or article title) is kept with each post for moderators;
+    ``commit=False`` leaves the commit to a caller that adds more in the same transaction.
+    """
     now = utcnow()
+    context = None if context is None else _no_nul(context)
     session.add_all(
         StoredPrediction(
-            id=pid, tenant_id=tenant_id, text=_no_nul(text), categories=cats, created_at=now
+            id=pid,
+            tenant_id=tenant_id,
+            text=_no_nul(text),
+            categories=cats,
+            created_at=now,
+            context=context,
         )
         for pid, text, cats in items
     )
-    session.commit()
+    if commit:
+        session.commit()
+    else:
+        session.flush()
 
 
 def _no_nul(text: str) -> str:
@@ -148,6 +166,45 @@ def record_feedback(
             raise
         return _replay(existing, digest), False
     return row, True
+
+
+def add_review_feedback(
+    *,
+    session: Session,
+    author: Author,
+    stored: StoredPrediction,
+    task: str,
+    label: str,
+    note: str | None,
+    slot_id: str,
+) -> Feedback:
+    """Add (not commit) the label of a review decision as an ordinary feedback row.
+
+    Trainers read review decisions like any feedback (``vimod feedback export``, ``vimod
+    retrain``). The idempotency key is derived from the slot, so the database refuses a second
+    label of the same task from the same slot.
+    """
+    get_task(task).check_label(label)
+    result = stored.categories.get(task)
+    predicted = result if isinstance(result, dict) else {}
+    row = Feedback(
+        id=new_id(),
+        prediction_id=stored.id,
+        text=stored.text,
+        task=task,
+        label=label,
+        predicted_label=predicted.get("label"),
+        model_version=predicted.get("model_version"),
+        moderator_id=author.subject_name,
+        tenant_id=author.tenant_id,
+        subject_id=author.subject_id,
+        key_id=author.key_id,
+        note=None if note is None else _no_nul(note),
+        idempotency_key=scoped_idempotency_key(f"review-slot:{slot_id}", task),
+        created_at=utcnow(),
+    )
+    session.add(row)
+    return row
 
 
 def _by_key(session: Session, key: str) -> Feedback | None:

@@ -69,6 +69,8 @@ class StoredPrediction(Base):
     text: Mapped[str] = mapped_column(Text)
     categories: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    # The parent post or article title, shown to moderators beside the post (migration 0004).
+    context: Mapped[str | None] = mapped_column(Text)
 
 
 class Feedback(Base):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from service.review import tables as _review_tables  # noqa: F401  (their metadata)
 from service.tables import Base
 
 config = context.config

@@ -11,6 +11,7 @@ from models.base import to_predictions
 from service.auth import IntegratorDep
 from service.deps import QuotasDep, RuntimeDep, SessionDep, SettingsDep
 from service.responses import AUTHENTICATED, errors
+from service.review.queue import store_for_review
 from service.schemas import (
     ClassifyRequest,
     ClassifyResponse,
@@ -18,8 +19,8 @@ from service.schemas import (
     ErrorResponse,
     TaskResult,
 )
-from service.store import new_id, save_predictions
-from service.validation import check_classify
+from service.store import new_id
+from service.validation import check_classify, clean_text
 
 router = APIRouter(prefix="/v1", tags=["classify"], responses=errors(*AUTHENTICATED))
 
@@ -47,6 +48,7 @@ async def classify(
 ) -> ClassifyResponse:
     """Score one post (`text`) or a batch (`texts`); optionally store them for feedback."""
     req = check_classify(body, settings)
+    context = None if body.context is None else clean_text(body.context, "context", settings)
     await quotas.charge_chars(principal, sum(len(t) for t in req.texts), response)
     scored = await asyncio.gather(*(runtime.score(t, req.texts, req.metadata) for t in req.tasks))
     per_task: dict[str, list[TaskResult]] = {}
@@ -72,7 +74,14 @@ async def classify(
             (r.id, text, {t: c.model_dump() for t, c in r.categories.items()})
             for r, text in zip(results, req.texts, strict=True)
         ]
+        own = {t: model.thresholds() for t, (model, _) in zip(req.tasks, scored, strict=True)}
         await run_in_threadpool(
-            save_predictions, session=session, tenant_id=principal.tenant_id, items=items
+            store_for_review,
+            session=session,
+            settings=settings,
+            tenant_id=principal.tenant_id,
+            items=items,
+            context=context,
+            thresholds=own,
         )
     return ClassifyResponse(results=results)

@@ -25,8 +25,11 @@ from models.registry import Registry
 from service.app import create_app
 from service.config import Settings
 from service.identity import Role, get_or_create_subject, get_or_create_tenant, revoke_key
+from service.review import queue
+from service.review.schemas import DecisionIn
 from service.tables import DEFAULT_TENANT
 from tests.apiclient import admin_key, issue_key
+from tests.service import reviewkit
 from tests.service.conftest import LIMITS
 from tests.service.service_checks import assert_error
 
@@ -40,6 +43,7 @@ class Row:
     json: dict[str, Any] | None = None
     params: dict[str, str] = field(default_factory=dict)
     path_params: Callable[[FastAPI], dict[str, str]] | None = None
+    make_json: Callable[[FastAPI], dict[str, Any]] | None = None
 
 
 def _fresh_key(app: FastAPI) -> dict[str, str]:
@@ -53,6 +57,50 @@ def _subject(app: FastAPI) -> dict[str, str]:
         person = get_or_create_subject(session=session, tenant_id=tenant.id, name="to-trust")
         session.commit()
         return {"subject_id": person.id}
+
+
+def _decided_item(app: FastAPI) -> dict[str, str]:
+    """A queue item another moderator decided: appealable, and its slot is no one's to hold."""
+    settings = app.state.settings.model_copy(update={"review_double_share": 0.0})
+    sessions = app.state.sessions
+    helper = reviewkit.principal(sessions, "matrix-helper")
+    [pid] = reviewkit.store_posts(
+        sessions, settings, helper.tenant_id, [("bài kiểm tra", reviewkit.toxicity(0.5))]
+    )
+    with sessions() as session:
+        slots = queue.claim(session=session, principal=helper, settings=settings, count=10)
+    [mine] = [s for s in slots if s.prediction_id == pid]
+    decision = DecisionIn(labels={"toxicity": "CLEAN"}, action="approve")
+    with sessions() as session:
+        queue.decide(
+            session=session,
+            principal=helper,
+            settings=settings,
+            slot_id=mine.slot_id,
+            decision=decision,
+        )
+        for other in slots:
+            if other is not mine:
+                queue.release(session=session, principal=helper, slot_id=other.slot_id)
+    return {"slot_id": mine.slot_id, "item_id": mine.item_id}
+
+
+def _decided_bulk(app: FastAPI) -> dict[str, Any]:
+    slot = _decided_item(app)["slot_id"]
+    return {"decisions": [{"slot_id": slot, "labels": {"toxicity": "HATE"}, "action": "remove"}]}
+
+
+def _stored_post(app: FastAPI) -> dict[str, Any]:
+    settings, sessions = app.state.settings, app.state.sessions
+    with sessions() as session:
+        tenant = get_or_create_tenant(session=session, name=DEFAULT_TENANT).id
+    [pid] = reviewkit.store_posts(
+        sessions, settings, tenant, [("một bài", reviewkit.toxicity(0.01))]
+    )
+    return {"prediction_id": pid}
+
+
+_DECISION = {"labels": {"toxicity": "HATE"}, "action": "remove"}
 
 
 def _active_toxicity(app: FastAPI) -> dict[str, str]:
@@ -88,6 +136,25 @@ ROUTES: dict[tuple[str, str], Row] = {
     ),
     ("GET", "/v1/audit"): Row(Role.admin),
     ("POST", "/v1/erasures"): Row(Role.admin, json={"text": "một bài không có ở đây"}),
+    ("POST", "/v1/review/claim"): Row(Role.moderator, json={"count": 1}),
+    # An allowed caller gets past authorisation to the slot's state: decided by someone else.
+    ("POST", "/v1/review/slots/{slot_id}/release"): Row(
+        Role.moderator, 409, path_params=_decided_item
+    ),
+    ("POST", "/v1/review/slots/{slot_id}/skip"): Row(
+        Role.moderator, 409, path_params=_decided_item
+    ),
+    ("POST", "/v1/review/slots/{slot_id}/decision"): Row(
+        Role.moderator, 409, json=_DECISION, path_params=_decided_item
+    ),
+    ("POST", "/v1/review/decisions/bulk"): Row(Role.moderator, 409, make_json=_decided_bulk),
+    ("GET", "/v1/review/history"): Row(Role.moderator),
+    ("GET", "/v1/review/stats"): Row(Role.moderator),
+    ("GET", "/v1/review/settings"): Row(Role.moderator),
+    ("PUT", "/v1/review/settings"): Row(Role.moderator, json={"blur": False}),
+    ("POST", "/v1/review/reports"): Row(Role.integrator, 201, make_json=_stored_post),
+    ("POST", "/v1/review/items/{item_id}/appeal"): Row(Role.integrator, path_params=_decided_item),
+    ("GET", "/v1/review/decisions"): Row(Role.integrator),
 }
 
 STYLES = {
@@ -142,7 +209,8 @@ def _settings(folder: Path, seed_registry: Path, **overrides: Any) -> Settings:
 def _call(client: TestClient, method: str, path: str, row: Row, headers: dict[str, str]) -> Any:
     if row.path_params is not None:
         path = path.format(**row.path_params(client.app))  # type: ignore[arg-type]
-    return client.request(method, path, json=row.json, params=row.params, headers=headers)
+    body = row.json if row.make_json is None else row.make_json(client.app)  # type: ignore[arg-type]
+    return client.request(method, path, json=body, params=row.params, headers=headers)
 
 
 @dataclass
