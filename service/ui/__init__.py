@@ -15,6 +15,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from service.config import Settings
+from service.ui import review_pages
 from service.ui.errors import SignInRequired, UiError
 from service.ui.render import PREFIX, redirect, render, translator
 from service.ui.routes import router
@@ -62,6 +63,7 @@ def install_ui(app: FastAPI, settings: Settings) -> None:
     """Mount the web UI on ``app`` (static files first: the pages end in a catch-all 404)."""
     app.state.ui = build_state(settings)
     app.mount(f"{PREFIX}/static", _CachedStatic(directory=STATIC), name="ui-static")
-    app.include_router(router)
+    app.include_router(review_pages.router)
+    app.include_router(router)  # last: it ends in the catch-all 404
     app.add_exception_handler(UiError, _error_page)
     app.add_exception_handler(SignInRequired, _to_sign_in)

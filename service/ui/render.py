@@ -46,8 +46,10 @@ class NavItem:
 NAV = (
     NavItem("home", f"{PREFIX}/", "nav.home", Role.moderator),
     NavItem("queue", f"{PREFIX}/queue", "nav.queue", Role.moderator),
+    NavItem("history", f"{PREFIX}/history", "nav.history", Role.moderator),
     NavItem("stats", f"{PREFIX}/stats", "nav.stats", Role.moderator),
     NavItem("models", f"{PREFIX}/models", "nav.models", Role.trainer),
+    NavItem("settings", f"{PREFIX}/settings", "nav.settings", Role.moderator),
 )
 
 

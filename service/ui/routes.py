@@ -88,11 +88,6 @@ async def switch_language(request: Request, code: str, next: str = "") -> Respon
     return response
 
 
-@router.get("/queue", response_class=HTMLResponse)
-async def queue(request: Request, user: UiUserDep) -> Response:
-    return render(request, "queue.html", title_key="queue.title", current="queue")
-
-
 @router.get("/stats", response_class=HTMLResponse)
 async def stats(request: Request, user: UiUserDep) -> Response:
     t = translator(request)
