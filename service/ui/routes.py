@@ -6,7 +6,7 @@ not bearer keys (their access rules are tested in ``tests/ui/test_access.py``).
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -15,20 +15,18 @@ from starlette.concurrency import run_in_threadpool
 
 from models.errors import StoreUnavailableError
 from service.deps import RegistryDep, RuntimeDep
-from service.ui.charts import chart
 from service.ui.errors import UiError
-from service.ui.feedback_stats import feedback_per_day, feedback_per_label
 from service.ui.guard import CsrfFormDep, MaybeUserDep, TrainerUserDep, UiUserDep
 from service.ui.i18n import LANG_COOKIE, LANGUAGES
 from service.ui.render import PREFIX, redirect, render, safe_next, set_cookie, translator
 from service.ui.sessions import LOGIN_COOKIE, SESSION_COOKIE
 from service.ui.signin import SignInRefused, check_key
 from service.ui.state import ui_state
+from service.ui.stats_view import StatsData, charts, gather
 from service.ui.versions import versions_by_task
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
-STATS_DAYS = 14
 LANG_COOKIE_AGE = 365 * 86400
 
 
@@ -90,35 +88,30 @@ async def switch_language(request: Request, code: str, next: str = "") -> Respon
 
 @router.get("/stats", response_class=HTMLResponse)
 async def stats(request: Request, user: UiUserDep) -> Response:
-    t = translator(request)
     sessions = request.app.state.sessions
-    tenant = user.principal.tenant_id
-    today = datetime.now(UTC).date()
+    settings = ui_state(request).settings
+    now = datetime.now(UTC)
 
-    def counts() -> tuple[list[tuple[date, int]], list[tuple[str, str, int]]]:
+    def read() -> StatsData:
         with sessions() as db:
-            per_day = feedback_per_day(session=db, tenant_id=tenant, days=STATS_DAYS, today=today)
-            return per_day, feedback_per_label(session=db, tenant_id=tenant)
+            return gather(
+                session=db, tenant_id=user.principal.tenant_id, settings=settings, now=now
+            )
 
     try:
-        per_day, per_label = await run_in_threadpool(counts)
+        data = await run_in_threadpool(read)
     except (SQLAlchemyError, StoreUnavailableError):
         raise UiError(503, "errors.store") from None
-    daily = chart(
-        "bar",
-        [(f"{d:%d/%m}", n) for d, n in per_day],
-        title=t("stats.daily_title", days=STATS_DAYS),
-        description=t("stats.daily_desc", days=STATS_DAYS, total=sum(n for _, n in per_day)),
-        category_label=t("stats.day"),
-        value_label=t("stats.labels"),
-    )
+    oldest = data.queue.oldest_pending_age_s
     return render(
         request,
         "stats.html",
         title_key="stats.title",
         current="stats",
-        daily=daily,
-        per_label=per_label,
+        charts=charts(data, translator(request)),
+        per_label=data.per_label,
+        queue=data.queue,
+        oldest_hours=None if oldest is None else round(oldest / 3600, 1),
     )
 
 

@@ -32,11 +32,19 @@ UI_ROUTES: dict[tuple[str, str], tuple[Role | None, int]] = {
     ("POST", "/ui/logout"): (None, 403),
     ("GET", "/ui/lang/{code}"): (None, 303),
     ("GET", "/ui/queue"): (Role.moderator, 200),
+    ("POST", "/ui/queue/claim"): (Role.moderator, 403),  # signed in, without the CSRF token
+    ("POST", "/ui/queue/decide"): (Role.moderator, 403),
+    ("POST", "/ui/queue/skip"): (Role.moderator, 403),
+    ("POST", "/ui/queue/release"): (Role.moderator, 403),
+    ("POST", "/ui/queue/bulk"): (Role.moderator, 403),
+    ("GET", "/ui/history"): (Role.moderator, 200),
+    ("GET", "/ui/settings"): (Role.moderator, 200),
+    ("POST", "/ui/settings"): (Role.moderator, 403),
     ("GET", "/ui/stats"): (Role.moderator, 200),
     ("GET", "/ui/models"): (Role.trainer, 200),
     ("GET", "/ui/{path:path}"): (None, 404),
 }
-SIGNED_IN_REDIRECTS = {"/ui/login"}  # a signed-in visitor is sent on to the page asked for
+SIGNED_IN_REDIRECTS = {("GET", "/ui/login")}  # a signed-in visitor is sent on to the page asked for
 EXAMPLES = {"/ui/lang/{code}": "/ui/lang/en", "/ui/{path:path}": "/ui/nothing-here"}
 
 
@@ -75,11 +83,9 @@ def test_ui_access_by_role(ui_client: TestClient, settings: Settings, caller: st
     client = ui_client if caller is None else _signed_in(app, settings, caller)
     problems = []
     for (method, path), (least, ok) in UI_ROUTES.items():
-        if method != "GET":
-            continue
-        response = client.get(EXAMPLES.get(path, path))
+        response = client.request(method, EXAMPLES.get(path, path))
         if least is None:
-            expected = 303 if caller is not None and path in SIGNED_IN_REDIRECTS else ok
+            expected = 303 if caller is not None and (method, path) in SIGNED_IN_REDIRECTS else ok
         elif caller is None:
             expected = 303
         else:
