@@ -39,6 +39,7 @@ def ui_settings(folder: Path, registry: Path, **overrides: Any) -> Settings:
         "database_url": f"sqlite:///{folder / 'ui.db'}",
         "registry_dir": registry,
         "secrets_dir": folder / "secrets",
+        "review_double_share": 0.0,  # one slot per item: who sees what is then exact
         **LIMITS,
     }
     return Settings(**{**fields, **overrides})
