@@ -33,6 +33,7 @@ T = TypeVar("T")
 NOTICES = ("claimed", "decided", "decided_many", "skipped", "released", "saved", "none_left")
 ERRORS = {"Validation": "input", "Conflict": "conflict", "NotFound": "missing"}
 HISTORY_PAGE = 50
+MAX_OFFSET = 1_000_000
 ACTIONS = ("approve", "remove", "escalate")
 
 
@@ -166,12 +167,14 @@ async def bulk(request: Request, user: UiUserDep, form: CsrfFormDep) -> Response
 
 
 @router.get("/history", response_class=HTMLResponse)
-async def history(request: Request, user: UiUserDep, offset: int = 0) -> Response:
-    offset = max(0, min(offset, 1_000_000))
+async def history(request: Request, user: UiUserDep, offset: str = "0") -> Response:
+    # Read as text: a hand-edited ?offset=abc shows the first page, not a JSON 422.
+    start = int(offset) if offset.isdigit() else 0
+    start = min(start, MAX_OFFSET)
     page = await _store(
         request,
         lambda s: queue.history(
-            session=s, principal=user.principal, limit=HISTORY_PAGE, offset=offset
+            session=s, principal=user.principal, limit=HISTORY_PAGE, offset=start
         ),
     )
     return render(request, "history.html", title_key="history.title", current="history", page=page)
