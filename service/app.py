@@ -35,6 +35,7 @@ from service.retention import purge_forever
 from service.routes import admin, classify, feedback, health, models, review
 from service.runtime import ModelRuntime
 from service.store_state import StoreState, keep_trying
+from service.ui import install_ui
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +124,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     errors.install(app)
     for module in (classify, feedback, review, models, admin, health):
         app.include_router(module.router)
+    install_ui(app, cfg)
     _add_middleware(app, cfg, metrics)
     return app
 

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from models.tasks import TASKS
@@ -126,6 +126,25 @@ class Settings(BaseSettings):
         description="Redis for quotas shared by workers and replicas; unset: per worker.",
     )
 
+    ui_session_seconds: int = Field(
+        8 * 3600,
+        ge=60,
+        le=30 * 86400,
+        description="How long a web UI sign-in lasts (signed session cookie); then sign in again.",
+    )
+    ui_cookie_secure: bool = Field(
+        False,
+        description="Mark the web UI's cookies Secure (sent over HTTPS only); set it behind TLS.",
+    )
+    ui_secret: SecretStr | None = Field(
+        None,
+        min_length=32,
+        description="Key that signs web UI sessions; unset: generated once into "
+        "secrets_dir/ui-session.secret (mode 0600). Every worker and replica needs the same one.",
+    )
+    ui_form_limit: int = Field(
+        65_536, ge=1024, le=2_000_000, description="Bytes of one web UI form submission."
+    )
     review_margin: float = Field(
         0.15,
         ge=0,
