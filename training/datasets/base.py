@@ -14,12 +14,17 @@ from models.tasks import Task
 
 @dataclass(frozen=True)
 class Example:
-    """One labelled post. ``label`` is a label name of the task it was loaded for."""
+    """One labelled post. ``label`` is a label name of the task it was loaded for.
+
+    ``spans`` (span tasks only): the offending ``(start, end)`` character ranges of
+    ``text``, sorted and disjoint; ``label`` then says whether there is any.
+    """
 
     text: str
     label: str
     source: str
     metadata: PostMetadata | None = None
+    spans: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,8 @@ ADAPTERS: dict[str, str] = {
     "jsonl": "training.datasets.generic:load_jsonl",
     "feedback": "training.datasets.feedback:load",
     "chat": "training.datasets.chat:load",
+    "vihos": "training.datasets.vihos:load",
+    "plain": "training.datasets.plain:load",
 }
 
 
