@@ -249,14 +249,44 @@ class ClassifyRequest(BaseModel):
         None, description="Per-text metadata: one object for `text`, a list aligned with `texts`."
     )
     store: StrictBool = Field(False, description="Persist the posts and predictions for feedback.")
+    explain: StrictBool = Field(
+        False,
+        description="Add `categories.toxicity.spans`: the offending character spans of each "
+        "post (needs the toxicity task). Offsets index the text exactly as sent.",
+    )
+
+
+class SpanOut(BaseModel):
+    """An offending span: ``text`` is ``original[start:end]`` of the post as sent."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    score: float = Field(description="Highest token probability inside the span.")
 
 
 class TaskResult(BaseModel):
+    """One task's result for one post.
+
+    The spans fields are sent only when set (``/v1/classify`` answers with
+    ``response_model_exclude_unset``), so a request without ``explain`` gets the same shape
+    as before they existed.
+    """
+
     label: str
     scores: dict[str, float]
     flagged: bool
     model: str = Field(description="Model kind that produced the result.")
     model_version: str
+    spans: list[SpanOut] | None = Field(
+        None,
+        description="Only with `explain: true` (toxicity): the offending spans; null when no "
+        "span model is active (then `spans_note` says so). Absent otherwise.",
+    )
+    spans_model_version: str | None = Field(
+        None, description="With `spans`: the span model's version."
+    )
+    spans_note: str | None = Field(None, description="Why `spans` is null, when it is.")
 
 
 class ClassifyResult(BaseModel):
