@@ -258,6 +258,12 @@ class SpanCrfConfig(KindConfig):
     folds: int = Field(
         5, strict=True, ge=2, description="out-of-fold splits for the training lexicon features"
     )
+    post_model: bool = Field(
+        True, strict=True, description="post-level span probability (char n-gram LR) feature"
+    )
+    post_c: float = Field(
+        4.0, strict=True, gt=0, description="inverse regularisation of the post-level LR"
+    )
     threshold: float = Field(
         0.5, strict=True, gt=0, lt=1, description="marginal probability that marks a token"
     )

@@ -26,6 +26,7 @@ from models._files import atomic_write
 from models.configs import SpanCrfConfig
 from models.errors import RegistryError
 from models.span_contract import Span, merge_adjacent
+from models.span_post import POST_FILE, PostScorer
 from models.span_features import (
     Features,
     SpanLexicon,
@@ -46,12 +47,19 @@ class SpanCrf:
 
     kind: ClassVar[str] = "span_crf"
 
-    def __init__(self, config: SpanCrfConfig, model: bytes, lexicon: SpanLexicon) -> None:
+    def __init__(
+        self,
+        config: SpanCrfConfig,
+        model: bytes,
+        lexicon: SpanLexicon,
+        post: PostScorer | None = None,
+    ) -> None:
         import pycrfsuite  # imported when a span model is built or loaded, not with models/
 
         self._config = config
         self._model = model
         self.lexicon = lexicon
+        self.post = post
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(model)
         self._lock = threading.Lock()  # one crfsuite tagger holds per-sequence state
@@ -67,18 +75,19 @@ class SpanCrf:
     def with_threshold(self, threshold: float) -> SpanCrf:
         """The same model deciding at ``threshold`` (chosen on dev data)."""
         config = self._config.model_copy(update={"threshold": round(float(threshold), 3)})
-        return SpanCrf(config, self._model, self.lexicon)
+        return SpanCrf(config, self._model, self.lexicon, self.post)
 
     def token_scores(self, texts: Sequence[str]) -> list[tuple[list[Token], list[float]]]:
         """Per text: its tokens and each token's marginal probability of being offending."""
         switches = switches_from(self._config)
+        posts = self.post.score(texts).tolist() if self.post is not None else [None] * len(texts)
         out = []
-        for text in texts:
+        for text, post in zip(texts, posts, strict=True):
             tokens = tokenize(text)
             if not tokens:
                 out.append((tokens, []))
                 continue
-            features = post_features(tokens, self.lexicon, switches)
+            features = post_features(tokens, self.lexicon, switches, post)
             with self._lock:
                 self._tagger.set(features)
                 scores = [self._tagger.marginal(POSITIVE, i) for i in range(len(tokens))]
@@ -94,6 +103,8 @@ class SpanCrf:
     def save(self, directory: Path) -> None:
         (directory / MODEL_FILE).write_bytes(self._model)
         atomic_write(directory / LEXICON_FILE, self.lexicon.to_json())
+        if self.post is not None:
+            self.post.save(directory)
 
 
 def decode(text: str, tokens: Sequence[Token], scores: Sequence[float], threshold: float) -> list[Span]:
@@ -107,33 +118,47 @@ def decode(text: str, tokens: Sequence[Token], scores: Sequence[float], threshol
 
 
 def _features(
-    posts: Sequence[list[Token]], lexicon: SpanLexicon | None, config: SpanCrfConfig
+    posts: Sequence[list[Token]],
+    lexicon: SpanLexicon | None,
+    config: SpanCrfConfig,
+    post_scores: Sequence[float | None],
 ) -> list[list[Features]]:
     switches = switches_from(config)
-    return [post_features(tokens, lexicon, switches) for tokens in posts]
+    return [
+        post_features(tokens, lexicon, switches, score)
+        for tokens, score in zip(posts, post_scores, strict=True)
+    ]
 
 
 def _out_of_fold(
-    posts: Sequence[list[Token]], labels: Sequence[list[bool]], config: SpanCrfConfig
+    texts: Sequence[str],
+    posts: Sequence[list[Token]],
+    labels: Sequence[list[bool]],
+    config: SpanCrfConfig,
 ) -> list[list[Features]]:
-    """Training features whose lexicon rates never count the post's own tokens.
+    """Training features whose lexicon rates and post score never saw the post's own labels.
 
     A rate computed on all of train would tell the CRF each training token's own label
     (a word seen once reads 100 % offending), so it would trust the lexicon far more than
-    it deserves on unseen posts.
+    it deserves on unseen posts; the same holds for the post-level score.
     """
     order = list(range(len(posts)))
     random.Random(config.seed).shuffle(order)
     fold_of = {post: n % config.folds for n, post in enumerate(order)}
     out: list[list[Features]] = [[] for _ in posts]
     for fold in range(config.folds):
-        lexicon = SpanLexicon.fit(
-            ((posts[i], labels[i]) for i in range(len(posts)) if fold_of[i] != fold),
-            config.smoothing,
-        )
+        rest = [i for i in range(len(posts)) if fold_of[i] != fold]
         held = [i for i in range(len(posts)) if fold_of[i] == fold]
-        for i, feats in zip(held, _features([posts[i] for i in held], lexicon, config), strict=True):
-            out[i] = feats
+        lexicon = None
+        if config.lexicon:
+            lexicon = SpanLexicon.fit(((posts[i], labels[i]) for i in rest), config.smoothing)
+        scores: list[float | None] = [None] * len(held)
+        if config.post_model:
+            post = PostScorer.fit([texts[i] for i in rest], [any(labels[i]) for i in rest], config.post_c)
+            scores = post.score([texts[i] for i in held]).tolist()
+        feats = _features([posts[i] for i in held], lexicon, config, scores)
+        for i, f in zip(held, feats, strict=True):
+            out[i] = f
     return out
 
 
@@ -143,15 +168,19 @@ def fit(
     """Train a span CRF on posts and their gold ``(start, end)`` ranges."""
     import pycrfsuite
 
-    posts = [tokenize(t) for t in texts]
-    labels = [token_labels(p, s) for p, s in zip(posts, spans, strict=True)]
-    keep = [i for i, p in enumerate(posts) if p]
-    posts, labels = [posts[i] for i in keep], [labels[i] for i in keep]
+    tokenized = [tokenize(t) for t in texts]
+    keep = [i for i, p in enumerate(tokenized) if p]
+    texts = [texts[i] for i in keep]
+    posts = [tokenized[i] for i in keep]
+    labels = [token_labels(posts[n], spans[i]) for n, i in enumerate(keep)]
     lexicon = SpanLexicon.fit(zip(posts, labels, strict=True), config.smoothing)
-    if config.lexicon:
-        features = _out_of_fold(posts, labels, config)
+    post = None
+    if config.post_model:
+        post = PostScorer.fit(texts, [any(y) for y in labels], config.post_c)
+    if config.lexicon or config.post_model:
+        features = _out_of_fold(texts, posts, labels, config)
     else:
-        features = _features(posts, None, config)
+        features = _features(posts, None, config, [None] * len(posts))
     trainer = pycrfsuite.Trainer(verbose=False)
     for feats, labs in zip(features, labels, strict=True):
         trainer.append(feats, [POSITIVE if y else NEGATIVE for y in labs])
@@ -170,7 +199,7 @@ def fit(
         model = Path(path).read_bytes()
     finally:
         Path(path).unlink(missing_ok=True)
-    return SpanCrf(config, model, lexicon)
+    return SpanCrf(config, model, lexicon, post)
 
 
 def load(directory: Path, config: dict[str, Any], options: dict[str, Any]) -> SpanCrf:
@@ -179,6 +208,7 @@ def load(directory: Path, config: dict[str, Any], options: dict[str, Any]) -> Sp
     try:
         model = (directory / MODEL_FILE).read_bytes()
         lexicon = SpanLexicon.from_json((directory / LEXICON_FILE).read_text("utf-8"))
+        post = PostScorer.load(directory) if (directory / POST_FILE).exists() else None
     except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
         raise RegistryError(f"{directory.name}: cannot read the span CRF: {exc}") from exc
-    return SpanCrf(cfg, model, lexicon)
+    return SpanCrf(cfg, model, lexicon, post)

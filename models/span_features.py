@@ -175,9 +175,16 @@ class FeatureSwitches:
 
 
 def post_features(
-    tokens: Sequence[Token], lexicon: SpanLexicon | None, switches: FeatureSwitches
+    tokens: Sequence[Token],
+    lexicon: SpanLexicon | None,
+    switches: FeatureSwitches,
+    post_score: float | None = None,
 ) -> list[Features]:
-    """One feature dict per token: its forms, shape, neighbours, bigrams and lexicon rates."""
+    """One feature dict per token: its forms, shape, neighbours, bigrams and lexicon rates.
+
+    ``post_score`` (``models.span_post``): the probability that the post holds any span,
+    given to every token with its rate features.
+    """
     n = len(tokens)
     rates: list[dict[str, tuple[float, int]]] = []
     if lexicon is not None and switches.lexicon:
@@ -215,6 +222,11 @@ def post_features(
         if i + 1 < n:
             f[f"br={t.word}|{tokens[i + 1].word}"] = 1.0
             f[f"bra={t.bare}|{tokens[i + 1].bare}"] = 1.0
+        if post_score is not None:
+            f["post"] = post_score
+            f[f"post@{_bucket(post_score)}"] = 1.0
+            if rates:
+                f["post*lexw"] = post_score * rates[i]["w"][0]
         if rates:
             for kind, (rate, seen) in rates[i].items():
                 f[f"lex{kind}"] = rate
