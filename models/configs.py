@@ -241,11 +241,11 @@ class SpanCrfConfig(KindConfig):
 
     c1: float = Field(0.05, strict=True, ge=0, description="L1 penalty of the CRF (L-BFGS)")
     c2: float = Field(0.05, strict=True, ge=0, description="L2 penalty of the CRF (L-BFGS)")
-    max_iterations: int = Field(
-        150, strict=True, ge=1, description="L-BFGS iterations at most"
-    )
+    max_iterations: int = Field(100, strict=True, ge=1, description="L-BFGS iterations at most")
     window: int = Field(2, strict=True, ge=0, le=4, description="neighbour tokens on each side")
-    affixes: bool = Field(True, strict=True, description="accent-blind 2/3-letter prefixes, suffixes")
+    affixes: bool = Field(
+        True, strict=True, description="accent-blind 2/3-letter prefixes, suffixes"
+    )
     lexicon: bool = Field(
         True, strict=True, description="span-rate features learned from the training spans"
     )

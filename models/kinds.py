@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from models.base import Classifier
-from models.span_contract import SpanTagger
 from models.errors import RegistryError
 from models.lazy import resolve
+from models.span_contract import SpanTagger
 from models.tasks import Task
 
 Loader = Callable[[Path, Task, dict[str, Any], dict[str, Any]], Classifier]

@@ -26,7 +26,6 @@ from models._files import atomic_write
 from models.configs import SpanCrfConfig
 from models.errors import RegistryError
 from models.span_contract import Span, merge_adjacent
-from models.span_post import POST_FILE, PostScorer
 from models.span_features import (
     Features,
     SpanLexicon,
@@ -36,6 +35,7 @@ from models.span_features import (
     token_labels,
     tokenize,
 )
+from models.span_post import POST_FILE, PostScorer
 
 MODEL_FILE = "crf.model"
 LEXICON_FILE = "lexicon.json"
@@ -107,7 +107,9 @@ class SpanCrf:
             self.post.save(directory)
 
 
-def decode(text: str, tokens: Sequence[Token], scores: Sequence[float], threshold: float) -> list[Span]:
+def decode(
+    text: str, tokens: Sequence[Token], scores: Sequence[float], threshold: float
+) -> list[Span]:
     """Marked tokens as spans of ``text``: runs joined, then merged across whitespace."""
     spans = [
         Span(t.start, t.end, round(float(s), 4))
@@ -154,7 +156,9 @@ def _out_of_fold(
             lexicon = SpanLexicon.fit(((posts[i], labels[i]) for i in rest), config.smoothing)
         scores: list[float | None] = [None] * len(held)
         if config.post_model:
-            post = PostScorer.fit([texts[i] for i in rest], [any(labels[i]) for i in rest], config.post_c)
+            post = PostScorer.fit(
+                [texts[i] for i in rest], [any(labels[i]) for i in rest], config.post_c
+            )
             scores = post.score([texts[i] for i in held]).tolist()
         feats = _features([posts[i] for i in held], lexicon, config, scores)
         for i, f in zip(held, feats, strict=True):

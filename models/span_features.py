@@ -112,7 +112,9 @@ class SpanLexicon:
     def fit(
         cls, posts: Iterable[tuple[Sequence[Token], Sequence[bool]]], smoothing: float = 2.0
     ) -> SpanLexicon:
-        counts: dict[str, dict[str, list[int]]] = {k: defaultdict(lambda: [0, 0]) for k in KEY_KINDS}
+        counts: dict[str, dict[str, list[int]]] = {
+            k: defaultdict(lambda: [0, 0]) for k in KEY_KINDS
+        }
         inside = total = 0
         for tokens, labels in posts:
             for i, label in enumerate(labels):

@@ -48,7 +48,9 @@ def token_labels(text: str, spans: Ranges, width: int = VIHOS_MAX_TOKENS) -> lis
     return (labels + [0] * width)[:width]
 
 
-def span_metrics(texts: Sequence[str], preds: Sequence[Ranges], golds: Sequence[Ranges]) -> dict[str, Any]:
+def span_metrics(
+    texts: Sequence[str], preds: Sequence[Ranges], golds: Sequence[Ranges]
+) -> dict[str, Any]:
     """Both scores plus precision/recall/F1 of the span class, character- and token-level.
 
     Args:

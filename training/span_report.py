@@ -13,7 +13,14 @@ import matplotlib.pyplot as plt
 
 
 def _plot(title: str, metrics: dict[str, Any], path: Path) -> None:
-    names = ["char F1\n(SemEval)", "ViHOS F1\n(macro, 64 tok)", "char P", "char R", "token P", "token R"]
+    names = [
+        "char F1\n(SemEval)",
+        "ViHOS F1\n(macro, 64 tok)",
+        "char P",
+        "char R",
+        "token P",
+        "token R",
+    ]
     values = [
         metrics["char_f1"],
         metrics["vihos_f1"],
@@ -25,7 +32,9 @@ def _plot(title: str, metrics: dict[str, Any], path: Path) -> None:
     fig, ax = plt.subplots(figsize=(6.4, 3.8))
     bars = ax.bar(range(len(values)), values, color=["#345"] * 2 + ["#7a9"] * 4)
     for bar, value in zip(bars, values, strict=True):
-        ax.text(bar.get_x() + bar.get_width() / 2, value + 0.01, f"{value:.3f}", ha="center", fontsize=8)
+        ax.text(
+            bar.get_x() + bar.get_width() / 2, value + 0.01, f"{value:.3f}", ha="center", fontsize=8
+        )
     ax.set_xticks(range(len(values)), names, fontsize=8)
     ax.set_ylim(0, 1.08)
     ax.set_title(title, fontsize=9)

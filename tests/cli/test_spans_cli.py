@@ -64,7 +64,9 @@ def test_train_refuses_typos_and_wrong_kinds(env: dict[str, str]) -> None:
         )
         assert res.exit_code == 1, res.output
     res = runner.invoke(
-        app, ["train", "--task", "toxicity", "--model", "span_crf", "--data", "seed:toxicity"], env=env
+        app,
+        ["train", "--task", "toxicity", "--model", "span_crf", "--data", "seed:toxicity"],
+        env=env,
     )
     assert res.exit_code == 1
 

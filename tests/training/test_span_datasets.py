@@ -34,7 +34,7 @@ def test_strip_aligned_keeps_offsets_for_nfc_and_nfd() -> None:
         example = Example(text, "OFFENDING", "t", spans=((start, len(text)),))
         stripped = strip_example(example)
         assert stripped.spans is not None
-        (s, e), = stripped.spans
+        ((s, e),) = stripped.spans
         assert stripped.text[s:e] == "ngu nhu bo"
         assert positions[0] == 0 and positions[-1] == len(plain)
     assert len(nfd) > len(nfc)  # the NFD post really had combining marks to drop

@@ -57,8 +57,6 @@ def load(split: str | None, context: DataContext) -> list[Example]:
             continue
         spans = index_ranges(_indices(row.get("index_spans") or "", len(text), f"{path.name}:{n}"))
         out.append(
-            Example(
-                text=text, label=SPANS.labels[int(bool(spans))], source=SOURCE, spans=spans
-            )
+            Example(text=text, label=SPANS.labels[int(bool(spans))], source=SOURCE, spans=spans)
         )
     return out
