@@ -81,7 +81,7 @@ class SpanCrf:
         """Per text: its tokens and each token's marginal probability of being offending."""
         switches = switches_from(self._config)
         posts = self.post.score(texts).tolist() if self.post is not None else [None] * len(texts)
-        out = []
+        out: list[tuple[list[Token], list[float]]] = []
         for text, post in zip(texts, posts, strict=True):
             tokens = tokenize(text)
             if not tokens:
