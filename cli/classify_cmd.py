@@ -14,7 +14,7 @@ from models.base import to_predictions
 from models.errors import InputError
 from models.explain import NO_SPAN_MODEL, span_results
 from models.registry import Registry
-from models.scorer import LoadedModel, load_active_models
+from models.scorer import LoadedModel, load_active_models, task_result
 from training.datasets.generic import metadata_from_row, read_jsonl
 from training.progress import predict_batched
 
@@ -42,10 +42,7 @@ def _score(model: LoadedModel, rows: list[dict[str, Any]], column: str) -> list[
         description=model.manifest.task,
     )
     preds = to_predictions(model.classifier.task, proba, model.thresholds())
-    return [
-        {"label": p.label, "scores": p.scores, "flagged": p.flagged, "model_version": model.version}
-        for p in preds
-    ]
+    return [task_result(model, p) for p in preds]
 
 
 def classify(
@@ -112,6 +109,7 @@ def _write(
             r = res[i]
             out[f"{t}_label"] = r["label"]
             out[f"{t}_flagged"] = r["flagged"]
+            out[f"{t}_flagged_labels"] = " ".join(r["flagged_labels"])
             out.update({f"{t}_{label}": score for label, score in r["scores"].items()})
             out[f"{t}_model_version"] = r["model_version"]
             if "spans" in r:

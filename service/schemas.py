@@ -273,9 +273,14 @@ class TaskResult(BaseModel):
     as before they existed.
     """
 
-    label: str
+    label: str = Field(description="The most probable label.")
     scores: dict[str, float]
-    flagged: bool
+    flagged: bool = Field(description="True when any label in `flagged_labels`.")
+    flagged_labels: list[str] = Field(
+        description="The labels whose score reached their flag threshold, in the task's label "
+        "order; empty when not flagged. With per-label thresholds a post can be flagged while "
+        "`label` is the benign one: these say which label tripped the flag."
+    )
     model: str = Field(description="Model kind that produced the result.")
     model_version: str
     spans: list[SpanOut] | None = Field(

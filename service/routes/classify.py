@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from models.base import to_predictions
 from models.explain import NO_SPAN_MODEL, SpanResult
+from models.scorer import task_result
 from models.tasks import TOXICITY
 from service.auth import IntegratorDep
 from service.deps import QuotasDep, RuntimeDep, SessionDep, SettingsDep
@@ -78,15 +79,10 @@ async def classify(
     explained = await runtime.explain(req.texts) if req.explain else None
     per_task: dict[str, list[TaskResult]] = {}
     for task, (model, proba) in zip(req.tasks, scored, strict=True):
-        kind, version = model.manifest.kind, model.version
         predictions = to_predictions(model.classifier.task, proba, model.thresholds(req.thresholds))
         per_task[task] = [
             TaskResult(
-                label=p.label,
-                scores=p.scores,
-                flagged=p.flagged,
-                model=kind,
-                model_version=version,
+                **task_result(model, p),
                 **(_span_fields(explained, i) if req.explain and task == TOXICITY.name else {}),
             )
             for i, p in enumerate(predictions)
