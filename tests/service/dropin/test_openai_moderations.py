@@ -86,7 +86,7 @@ def test_single_string_and_text_parts_are_accepted(server: tuple[FastAPI, str], 
 
 
 def test_scores_and_flags_match_classify(server: tuple[FastAPI, str], key: str) -> None:
-    app, url = server
+    url = server[1]
     body = {"texts": [CLEAN, TOXIC], "tasks": ["toxicity"]}
     classified = httpx.post(f"{url}/v1/classify", json=body, headers=bearer(key), timeout=60)
     moderated = httpx.post(
