@@ -27,6 +27,9 @@ _STATUSES = {
     403: "The key's role does not allow this request",
     413: "Body over payload_limit",
     429: "The key's quota is used up or the queue is full; see Retry-After",
+    # Listed only so that FastAPI does not document its own 422 body: invalid requests
+    # answer 400, as both dialects do.
+    422: "Never sent: an invalid request answers 400",
     503: "No toxicity model is loaded",
 }
 

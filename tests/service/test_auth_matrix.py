@@ -40,6 +40,10 @@ class Row:
     json: dict[str, Any] | None = None
     params: dict[str, str] = field(default_factory=dict)
     path_params: Callable[[FastAPI], dict[str, str]] | None = None
+    # The error shape the route answers in: vimod's, or a drop-in's ("openai", "google").
+    dialect: str = "vimod"
+    # Whether the route also takes the key as ``?key=`` (Perspective's way).
+    query_key: bool = False
 
 
 def _fresh_key(app: FastAPI) -> dict[str, str]:
@@ -88,6 +92,15 @@ ROUTES: dict[tuple[str, str], Row] = {
     ),
     ("GET", "/v1/audit"): Row(Role.admin),
     ("POST", "/v1/erasures"): Row(Role.admin, json={"text": "một bài không có ở đây"}),
+    ("POST", "/v1/moderations"): Row(
+        Role.integrator, json={"input": ["xin chào cả nhà"]}, dialect="openai"
+    ),
+    ("POST", "/v1alpha1/comments:analyze"): Row(
+        Role.integrator,
+        json={"comment": {"text": "xin chào cả nhà"}, "requestedAttributes": {"TOXICITY": {}}},
+        dialect="google",
+        query_key=True,
+    ),
 }
 
 STYLES = {
@@ -137,10 +150,18 @@ def _settings(folder: Path, seed_registry: Path, **overrides: Any) -> Settings:
     )
 
 
-def _call(client: TestClient, method: str, path: str, row: Row, headers: dict[str, str]) -> Any:
+def _call(
+    client: TestClient,
+    method: str,
+    path: str,
+    row: Row,
+    headers: dict[str, str],
+    query: dict[str, str] | None = None,
+) -> Any:
     if row.path_params is not None:
         path = path.format(**row.path_params(client.app))  # type: ignore[arg-type]
-    return client.request(method, path, json=row.json, params=row.params, headers=headers)
+    params = {**row.params, **(query or {})}
+    return client.request(method, path, json=row.json, params=params, headers=headers)
 
 
 @dataclass
@@ -182,16 +203,34 @@ def test_every_route_has_a_row(matrix: tuple[TestClient, Callers]) -> None:
     assert set(ROUTES) - served == set(), "rows for routes the app no longer serves"
 
 
-def _problem(response: httpx.Response, expected: int, error_type: str | None) -> str | None:
+# A drop-in route's error, by vimod error_type: the dialect's field and its value.
+DIALECT_ERRORS = {
+    "openai": (
+        "code",
+        {"Unauthorized": "invalid_api_key", "Forbidden": "insufficient_permissions"},
+    ),
+    "google": ("status", {"Unauthorized": "UNAUTHENTICATED", "Forbidden": "PERMISSION_DENIED"}),
+}
+
+
+def _problem(
+    response: httpx.Response, expected: int, error_type: str | None, dialect: str = "vimod"
+) -> str | None:
     """What is wrong with ``response`` (``None``: it is what the matrix expects)."""
     if response.status_code != expected:
         return f"{response.status_code} (wanted {expected}): {response.text[:200]}"
     if error_type is None:
         return None
-    try:
-        assert_error(response, expected, error_type)
-    except AssertionError as exc:
-        return f"not the one error shape: {exc}"
+    if dialect in DIALECT_ERRORS:
+        name, values = DIALECT_ERRORS[dialect]
+        error = response.json().get("error")
+        if not isinstance(error, dict) or error.get(name) != values[error_type]:
+            return f"not the {dialect} error shape: {response.text[:200]}"
+    else:
+        try:
+            assert_error(response, expected, error_type)
+        except AssertionError as exc:
+            return f"not the one error shape: {exc}"
     if expected == 401 and "bearer" not in response.headers.get("WWW-Authenticate", "").lower():
         return "401 without a WWW-Authenticate: Bearer challenge"
     return None
@@ -211,9 +250,13 @@ def test_auth_matrix(matrix: tuple[TestClient, Callers], method: str, path: str)
         else:
             expected, error_type = 403, "Forbidden"
         styles = {"none": {}} if key is None else {s: h(key) for s, h in STYLES.items()}
+        queries: dict[str, dict[str, str] | None] = {s: None for s in styles}
+        if row.query_key and key is not None:
+            styles["?key="] = {}
+            queries["?key="] = {"key": key}
         for style, headers in styles.items():
-            response = _call(client, method, path, row, headers)
-            problem = _problem(response, expected, error_type)
+            response = _call(client, method, path, row, headers, queries[style])
+            problem = _problem(response, expected, error_type, row.dialect)
             if problem:
                 problems.append(f"{caller} via {style}: {problem}")
 
