@@ -73,7 +73,14 @@ def test_without_explain_the_shape_is_unchanged(api: TestClient) -> None:
     for body in ({"text": "dm m ngu vl"}, {"text": "dm m ngu vl", "explain": False}):
         (result,) = _classify(api, **body)["results"]
         for category in result["categories"].values():
-            assert set(category) == {"label", "scores", "flagged", "model", "model_version"}
+            assert set(category) == {
+                "label",
+                "scores",
+                "flagged",
+                "flagged_labels",
+                "model",
+                "model_version",
+            }
 
 
 def test_explain_needs_the_toxicity_task(api: TestClient) -> None:
