@@ -7,7 +7,7 @@ same shape; errors are checked in Google's shape (``{"error": {code, message, st
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -241,3 +241,17 @@ def test_the_query_key_and_comment_never_reach_the_logs(client: TestClient, key:
     assert PATH in logged  # the access line names the route template...
     assert key not in logged and "key=" not in logged  # ...never the query string
     assert "đồ ngu quá đi" not in logged
+
+
+def test_without_a_toxicity_model_both_drop_ins_answer_503_in_their_shape(
+    make_settings: Callable[..., Settings], tmp_path: Path
+) -> None:
+    settings = make_settings(registry_dir=tmp_path / "empty-registry")
+    body = {"comment": {"text": "đồ ngu"}, "requestedAttributes": {"TOXICITY": {}}}
+    with serve(settings) as empty:
+        analyzed = empty.post(PATH, json=body)
+        moderated = empty.post("/v1/moderations", json={"input": "đồ ngu"})
+
+    assert "not available" in _google_error(analyzed, 503, "UNAVAILABLE")["message"]
+    assert moderated.status_code == 503
+    assert moderated.json()["error"]["code"] == "service_unavailable"
