@@ -12,7 +12,9 @@ import typer
 from cli.common import registry, run_guarded, settings
 from models.base import to_predictions
 from models.errors import InputError
-from models.scorer import LoadedModel, load_active_models
+from models.explain import NO_SPAN_MODEL, span_results
+from models.registry import Registry
+from models.scorer import LoadedModel, load_active_models, task_result
 from training.datasets.generic import metadata_from_row, read_jsonl
 from training.progress import predict_batched
 
@@ -40,10 +42,7 @@ def _score(model: LoadedModel, rows: list[dict[str, Any]], column: str) -> list[
         description=model.manifest.task,
     )
     preds = to_predictions(model.classifier.task, proba, model.thresholds())
-    return [
-        {"label": p.label, "scores": p.scores, "flagged": p.flagged, "model_version": model.version}
-        for p in preds
-    ]
+    return [task_result(model, p) for p in preds]
 
 
 def classify(
@@ -51,6 +50,9 @@ def classify(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write results.")],
     column: Annotated[str, typer.Option(help="Name of the text column.")] = "text",
     task: Annotated[list[str] | None, typer.Option("--task", help="Task(s); default all.")] = None,
+    explain: Annotated[
+        bool, typer.Option(help="Add toxicity's offending spans (JSON) from the spans model.")
+    ] = False,
 ) -> None:
     """Score every row of FILE with the active models; writes CSV or JSONL by OUTPUT's suffix."""
 
@@ -65,10 +67,30 @@ def classify(
                 f"no active model for {', '.join(missing)}; run `vimod serve` or train one"
             )
         results = {t: _score(m, rows, column) for t, m in models.items()}
+        if explain:
+            _add_spans(registry(cfg), rows, column, results)
         _write(output, rows, results)
         typer.echo(f"scored {len(rows)} posts → {output}")
 
     run_guarded(_run)
+
+
+def _add_spans(
+    reg: Registry, rows: list[dict[str, Any]], column: str, results: dict[str, Any]
+) -> None:
+    """Put each post's spans into its toxicity result, as ``POST /v1/classify`` does."""
+    if "toxicity" not in results:
+        raise InputError("--explain adds spans to the toxicity task; include it in --task")
+    found = reg.load_active_spans()
+    if found is None:
+        for result in results["toxicity"]:
+            result.update(spans=None, spans_note=NO_SPAN_MODEL)
+        return
+    tagger, manifest = found
+    spans = span_results(tagger, [row[column] for row in rows])
+    for result, post in zip(results["toxicity"], spans, strict=True):
+        result["spans"] = [s.to_dict() for s in post]
+        result["spans_model_version"] = manifest.version
 
 
 def _write(
@@ -87,8 +109,11 @@ def _write(
             r = res[i]
             out[f"{t}_label"] = r["label"]
             out[f"{t}_flagged"] = r["flagged"]
+            out[f"{t}_flagged_labels"] = " ".join(r["flagged_labels"])
             out.update({f"{t}_{label}": score for label, score in r["scores"].items()})
             out[f"{t}_model_version"] = r["model_version"]
+            if "spans" in r:
+                out[f"{t}_spans"] = json.dumps(r["spans"], ensure_ascii=False)
         flat.append(out)
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(flat[0]) if flat else ["text"])

@@ -142,12 +142,12 @@ def promote_version(
     """
     from models.errors import ConflictError, InputError
     from models.promotion import gate_allows
-    from models.tasks import get_task
+    from models.tasks import get_registry_task
     from training.datasets import DataContext
     from training.gate import benchmark_specs, gate, load_evaluations, promote
 
     reg = registry(cfg)
-    task = get_task(reg.manifest(version).task)
+    task = get_registry_task(reg.manifest(version).task)
     active = reg.active_version(task.name)
     if active == version:
         typer.echo(f"{task.name}: {version} is already the active version")

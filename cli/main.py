@@ -33,8 +33,10 @@ console = Console(stderr=True)
 
 # Options shared by the commands that train.
 DataSpecs = Annotated[list[str], typer.Option("--data", "-d", help="Dataset spec(s), pooled.")]
-TaskName = Annotated[str, typer.Option(help="toxicity or misinformation.")]
+TaskName = Annotated[str, typer.Option(help="toxicity, misinformation or spans.")]
 ModelKind = Annotated[str, typer.Option("--model", "-m", help="Model kind.")]
+# The kind trained when --model is not given: span tasks have their own.
+DEFAULT_KIND = {"spans": "span_crf"}
 Overrides = Annotated[
     list[str] | None,
     typer.Option(
@@ -109,7 +111,10 @@ def serve(
 def train(
     data: DataSpecs,
     task: TaskName = "toxicity",
-    model: ModelKind = "baseline",
+    model: Annotated[
+        str | None,
+        typer.Option("--model", "-m", help="Model kind (default: baseline; span_crf for spans)."),
+    ] = None,
     dev: Annotated[
         str | None, typer.Option(help="Dev dataset spec (thresholds, early stop).")
     ] = None,
@@ -119,22 +124,28 @@ def train(
     ] = None,
     work_dir: Annotated[Path | None, typer.Option(help="Checkpoint directory (resumable).")] = None,
     activate: Annotated[bool, typer.Option(help="Activate it if it passes the gate.")] = False,
+    seed: Annotated[
+        int | None, typer.Option(help="Seed of the kind's randomness (same as --set seed=N).")
+    ] = None,
 ) -> None:
     """Train a model and register it as a new version."""
     from cli.common import load_many, parse_overrides, registry, run_guarded, settings
     from models.configs import resolve_config
-    from models.tasks import get_task
+    from models.tasks import get_registry_task
     from training.datasets import DataContext, load_dataset
     from training.train import TrainJob, run_training
 
     def _run() -> None:
         cfg = settings()
-        t = get_task(task)
+        t = get_registry_task(task)
+        kind = model or DEFAULT_KIND.get(t.name, "baseline")
         ctx = DataContext(t, cfg.data_dir)
         overrides = parse_overrides(config or [])
         if base:
             overrides["base"] = base
-        resolve_config(model, t.name, overrides)  # a typo fails before the data is read
+        if seed is not None:
+            overrides["seed"] = seed
+        resolve_config(kind, t.name, overrides)  # a typo fails before the data is read
         job = TrainJob(
             task=t,
             train=load_many(data, ctx),
@@ -142,7 +153,7 @@ def train(
             config=overrides,
             work_dir=work_dir,
         )
-        manifest = run_training(model, job, registry(cfg), datasets=data)
+        manifest = run_training(kind, job, registry(cfg), datasets=data)
         console.print(f"registered [bold]{manifest.version}[/] ({manifest.task}, {manifest.kind})")
         if manifest.metrics.get("dev"):
             console.print(f"dev: {manifest.metrics['dev']}")
@@ -165,15 +176,26 @@ def evaluate(
     from training.evaluate import evaluate_version, flag_lines
 
     def _run() -> None:
-        from models.tasks import get_task
+        from models.tasks import get_registry_task
 
         cfg = settings()
         reg = registry(cfg)
         ver = reg.active_version(task) if version == "active" else version
         if ver is None:
             raise VimodError(f"task {task!r} has no active version")
-        metrics, paths = evaluate_version(reg, ver, data, DataContext(get_task(task), cfg.data_dir))
-        line = f"{ver} on {data}: macro-F1 {metrics['macro_f1']:.4f}, accuracy {metrics['accuracy']:.4f}"
+        context = DataContext(get_registry_task(task), cfg.data_dir)
+        metrics, paths = evaluate_version(reg, ver, data, context)
+        if "char_f1" in metrics:  # a span model
+            line = (
+                f"{ver} on {data}: char F1 {metrics['char_f1']:.4f}, ViHOS F1 "
+                f"{metrics['vihos_f1']:.4f}, char P {metrics['char']['precision']:.4f} "
+                f"R {metrics['char']['recall']:.4f}"
+            )
+        else:
+            line = (
+                f"{ver} on {data}: macro-F1 {metrics['macro_f1']:.4f}, "
+                f"accuracy {metrics['accuracy']:.4f}"
+            )
         if "roc_auc" in metrics:
             line += f", ROC-AUC {metrics['roc_auc']:.4f}, PR-AUC {metrics['pr_auc']:.4f}"
         typer.echo(f"{line}, ECE {metrics['ece']:.4f}")

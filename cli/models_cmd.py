@@ -12,7 +12,7 @@ from rich.table import Column, Table
 
 from cli import gate_cmd
 from cli.common import registry, run_guarded, settings
-from models.tasks import TASKS
+from models.tasks import REGISTRY_TASKS
 
 if TYPE_CHECKING:
     from models.registry import Registry
@@ -22,7 +22,7 @@ app = typer.Typer(help="Inspect and promote registered model versions.", no_args
 out = Console()
 
 
-SUMMARY_KEYS = ("n", "macro_f1", "accuracy", "roc_auc", "pr_auc")
+SUMMARY_KEYS = ("n", "macro_f1", "accuracy", "roc_auc", "pr_auc", "char_f1", "vihos_f1")
 
 
 def _summary(metrics: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -30,8 +30,16 @@ def _summary(metrics: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {
         split: {k: scores[k] for k in SUMMARY_KEYS if k in scores}
         for split, scores in metrics.items()
-        if isinstance(scores, dict) and "macro_f1" in scores
+        if isinstance(scores, dict) and ("macro_f1" in scores or "char_f1" in scores)
     }
+
+
+def _headline(scores: dict[str, Any]) -> str:
+    """``F1 0.650 AUC 0.910`` for a classifier, ``char F1 0.800 ViHOS 0.830`` for spans."""
+    if "char_f1" in scores:
+        return f"char F1 {scores['char_f1']:.3f} ViHOS {scores['vihos_f1']:.3f}"
+    auc = f" AUC {scores['roc_auc']:.3f}" if "roc_auc" in scores else ""
+    return f"F1 {scores['macro_f1']:.3f}{auc}"
 
 
 @app.command("list")
@@ -45,7 +53,7 @@ def list_versions(
 
     def _run() -> None:
         reg = registry(settings())
-        active = {name: reg.active_version(name) for name in TASKS if task in (None, name)}
+        active = {name: reg.active_version(name) for name in REGISTRY_TASKS if task in (None, name)}
         rows: list[dict[str, Any]] = [
             {
                 "version": m.version,
@@ -63,11 +71,7 @@ def list_versions(
         whole = [Column(name, no_wrap=True) for name in ("active", "task", "version", "kind")]
         table = Table(*whole, Column("created", no_wrap=True), Column("metrics", overflow="fold"))
         for row in rows:
-            scores = ", ".join(
-                f"{split}: F1 {v['macro_f1']:.3f}"
-                + (f" AUC {v['roc_auc']:.3f}" if "roc_auc" in v else "")
-                for split, v in row["metrics"].items()
-            )
+            scores = ", ".join(f"{split}: {_headline(v)}" for split, v in row["metrics"].items())
             mark = "*" if row["active"] else ""
             table.add_row(mark, row["task"], row["version"], row["kind"], row["created_at"], scores)
         # Never narrower than the table's minimum, where only the metrics wrap (rich would

@@ -33,6 +33,10 @@ class Prediction:
     label: str
     scores: dict[str, float]
     flagged: bool
+    # The flag labels that reached their thresholds, in task label order: with per-label
+    # thresholds ``label`` can be the benign one while the post is flagged, so a client
+    # (and the drop-in endpoints) needs to know which label tripped it.
+    flagged_labels: tuple[str, ...] = ()
 
 
 @runtime_checkable
@@ -79,17 +83,26 @@ def to_predictions(
         thresholds: per-label flag thresholds; missing labels use the task defaults.
 
     Returns:
-        One ``Prediction`` per row: ``label`` is the arg-max, ``flagged`` is true when any
-        flag label reaches its threshold.
+        One ``Prediction`` per row: ``label`` is the arg-max, ``flagged_labels`` the flag
+        labels that reach their thresholds (task label order) and ``flagged`` whether any does.
     """
     limits = {**task.default_thresholds, **(thresholds or {})}
     labels = task.labels
-    flag_idx = [(labels.index(lab), limits.get(lab, 0.5)) for lab in task.flag_labels]
+    flag_idx = [
+        (lab, labels.index(lab), limits.get(lab, 0.5)) for lab in labels if lab in task.flag_labels
+    ]
     rows = np.asarray(proba, dtype=np.float64)
     best = rows.argmax(axis=1)
     out: list[Prediction] = []
     for i, row in enumerate(rows.tolist()):
         scores = {lab: round(p, 6) for lab, p in zip(labels, row, strict=True)}
-        flagged = any(row[j] >= limit for j, limit in flag_idx)
-        out.append(Prediction(label=labels[int(best[i])], scores=scores, flagged=flagged))
+        tripped = tuple(lab for lab, j, limit in flag_idx if row[j] >= limit)
+        out.append(
+            Prediction(
+                label=labels[int(best[i])],
+                scores=scores,
+                flagged=bool(tripped),
+                flagged_labels=tripped,
+            )
+        )
     return out

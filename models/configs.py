@@ -36,6 +36,7 @@ __all__ = [
     "BaselineConfig",
     "KindConfig",
     "PhobertConfig",
+    "SpanCrfConfig",
     "config_class",
     "describe",
     "known_keys",
@@ -230,10 +231,53 @@ class PhobertConfig(KindConfig):
         return self
 
 
+class SpanCrfConfig(KindConfig):
+    """Linear-chain CRF over syllables for offending spans (``models.span_crf``).
+
+    Serving reads ``threshold`` and the feature switches; the rest are training settings.
+    """
+
+    kind: ClassVar[str] = "span_crf"
+
+    c1: float = Field(0.05, strict=True, ge=0, description="L1 penalty of the CRF (L-BFGS)")
+    c2: float = Field(0.05, strict=True, ge=0, description="L2 penalty of the CRF (L-BFGS)")
+    max_iterations: int = Field(100, strict=True, ge=1, description="L-BFGS iterations at most")
+    window: int = Field(2, strict=True, ge=0, le=4, description="neighbour tokens on each side")
+    affixes: bool = Field(
+        True, strict=True, description="accent-blind 2/3-letter prefixes, suffixes"
+    )
+    lexicon: bool = Field(
+        True, strict=True, description="span-rate features learned from the training spans"
+    )
+    context: bool = Field(
+        True, strict=True, description="post-level features: highest span rate in the post"
+    )
+    smoothing: float = Field(
+        2.0, strict=True, gt=0, description="pseudo-counts pulling a rare key's rate to the prior"
+    )
+    folds: int = Field(
+        5, strict=True, ge=2, description="out-of-fold splits for the training lexicon features"
+    )
+    post_model: bool = Field(
+        True, strict=True, description="post-level span probability (char n-gram LR) feature"
+    )
+    post_c: float = Field(
+        4.0, strict=True, gt=0, description="inverse regularisation of the post-level LR"
+    )
+    threshold: float = Field(
+        0.5, strict=True, gt=0, lt=1, description="marginal probability that marks a token"
+    )
+    tune_threshold: bool = Field(
+        True, strict=True, description="choose threshold on the dev set, when there is one"
+    )
+    seed: int = Field(0, strict=True, description="seed of the out-of-fold lexicon split")
+
+
 # kind -> its config; adding a kind means adding one line here (and in models.kinds).
 CONFIGS: dict[str, type[KindConfig]] = {
     "baseline": BaselineConfig,
     "phobert": PhobertConfig,
+    "span_crf": SpanCrfConfig,
 }
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from models._files import atomic_write
 from models.errors import NotFoundError, RegistryError
-from models.tasks import TASKS
+from models.tasks import REGISTRY_TASKS
 
 MANIFEST = "manifest.json"
 SCHEMA = 1
@@ -82,7 +82,7 @@ def check_compatible(manifest: Manifest) -> None:
             f"{manifest.version}: manifest schema {manifest.schema} is newer than supported "
             f"({SCHEMA}); upgrade vimod"
         )
-    task = TASKS.get(manifest.task)
+    task = REGISTRY_TASKS.get(manifest.task)
     if task is None:
         raise RegistryError(f"{manifest.version}: unknown task {manifest.task!r}")
     if tuple(manifest.labels) != task.labels:

@@ -18,7 +18,11 @@ group, so everything written here (task and version directories, model files, ma
 ``ACTIVE``, ``history.jsonl``) is made group-readable and closed to others whatever the
 umask: directories 0o2750 (setgid, so the group is inherited), files 0o640 (``_files``).
 
-Names: task names must be one of ``TASKS`` and version ids must match ``VERSION_PATTERN``,
+Span tasks (``models.tasks.SPAN_TASKS``) live here too, with the same layout, gate and
+history; their versions hold a ``SpanTagger`` and are loaded with ``load_spans`` (their
+smoke check tags the sample posts and checks every offset).
+
+Names: task names must be one of ``REGISTRY_TASKS`` and version ids must match ``VERSION_PATTERN``,
 so no caller-supplied name can reach a path outside the root.
 
 Each manifest records the library versions and git commit that built the version, and a
@@ -54,7 +58,7 @@ from models._files import atomic_write, make_dirs, share_tree
 from models.base import Classifier
 from models.errors import ConflictError, InputError, NotFoundError, RegistryError
 from models.history import HISTORY, activation_stack, read_history, record_activation
-from models.kinds import load_classifier
+from models.kinds import load_classifier, load_span_tagger
 from models.manifest import (
     MANIFEST,
     SCHEMA,
@@ -65,8 +69,9 @@ from models.manifest import (
 )
 from models.promotion import GATE, gate_allows, gate_refusal
 from models.provenance import check_libraries, git_commit, library_versions
-from models.smoke import smoke_check
-from models.tasks import TASKS, get_task
+from models.smoke import smoke_check, smoke_check_spans
+from models.span_contract import SpanTagger
+from models.tasks import REGISTRY_TASKS, SPANS, TASKS, get_registry_task, is_span_task
 
 __all__ = ["MANIFEST", "SCHEMA", "VERSION_PATTERN", "Manifest", "Registry"]
 
@@ -83,12 +88,12 @@ class Registry:
         """``<root>/<task>`` for a known task; anything else raises ``InputError``."""
         if not isinstance(task, str):
             raise RegistryError(f"task name must be a string, got {type(task).__name__}")
-        return self.root / get_task(task).name
+        return self.root / get_registry_task(task).name
 
     # -- writing -----------------------------------------------------------------------
     def save(
         self,
-        model: Classifier,
+        model: Classifier | SpanTagger,
         *,
         data_fingerprint: str,
         metrics: dict[str, Any] | None = None,
@@ -99,22 +104,24 @@ class Registry:
         """Register ``model`` as a new version and return its manifest.
 
         Args:
-            model: any ``Classifier``; it writes its own files via ``model.save``.
+            model: any ``Classifier``, or a ``SpanTagger`` (a version of the spans task);
+                it writes its own files via ``model.save``.
             data_fingerprint: hash of the training data (see ``training.fingerprint``).
             metrics: evaluation results known at save time (e.g. dev scores).
             thresholds: flag thresholds chosen on dev data.
             training: free-form training facts (datasets, epochs, duration).
             activate: make it the task's active version once written.
         """
-        task_dir = self._task_dir(model.task.name)
+        task = model.task if isinstance(model, Classifier) else SPANS
+        task_dir = self._task_dir(task.name)
         make_dirs(task_dir)
         now = datetime.now(UTC)
         version = check_version_id(f"{now:%Y%m%d-%H%M%S}-{model.kind}-{secrets.token_hex(2)}")
         manifest = Manifest(
             version=version,
-            task=model.task.name,
+            task=task.name,
             kind=model.kind,
-            labels=list(model.task.labels),
+            labels=list(task.labels),
             config=dict(model.config),
             data_fingerprint=data_fingerprint,
             created_at=now.isoformat(timespec="seconds"),
@@ -133,7 +140,7 @@ class Registry:
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
-        log.info("registered %s/%s", model.task.name, version)
+        log.info("registered %s/%s", task.name, version)
         if activate:
             self.activate(version)
         return manifest
@@ -255,7 +262,7 @@ class Registry:
     def path(self, version: str) -> Path:
         """Directory of ``version``; raises ``NotFoundError`` when it does not exist."""
         check_version_id(version)
-        for task in TASKS:
+        for task in REGISTRY_TASKS:
             candidate = self.root / task / version
             if candidate.is_dir():
                 return candidate
@@ -269,7 +276,7 @@ class Registry:
     def versions(self, task: str | None = None) -> list[Manifest]:
         """All readable versions, oldest first; broken ones are logged and skipped."""
         out: list[Manifest] = []
-        for name in [task] if task is not None else list(TASKS):
+        for name in [task] if task is not None else list(REGISTRY_TASKS):
             task_dir = self._task_dir(name)
             if not task_dir.is_dir():
                 continue
@@ -297,7 +304,34 @@ class Registry:
     ) -> tuple[Classifier, Manifest]:
         """Load ``version`` and prove it predicts; ``options`` are runtime choices (engine)."""
         manifest = self.manifest(version)
-        return self._checked_load(self.path(version), manifest, options or {}), manifest
+        if is_span_task(manifest.task):
+            raise RegistryError(f"{version} is a {manifest.task} model; load it with load_spans")
+        return self._load_classifier(self.path(version), manifest, options or {}), manifest
+
+    def load_spans(
+        self, version: str, options: dict[str, Any] | None = None
+    ) -> tuple[SpanTagger, Manifest]:
+        """Load a span version and prove it tags the sample posts with valid offsets."""
+        manifest = self.manifest(version)
+        if not is_span_task(manifest.task):
+            raise RegistryError(f"{version} is a {manifest.task} model, not a span model")
+        check_libraries(manifest.version, manifest.libraries)
+        directory = self.path(version)
+        try:
+            tagger = load_span_tagger(manifest.kind, directory, manifest.config, options or {})
+        except RegistryError:
+            raise
+        except Exception as exc:  # a corrupt file can fail in any library; report, don't crash
+            raise RegistryError(f"{version}: cannot load {manifest.kind} model: {exc}") from exc
+        smoke_check_spans(tagger, version)
+        return tagger, manifest
+
+    def load_active_spans(
+        self, task: str = SPANS.name, options: dict[str, Any] | None = None
+    ) -> tuple[SpanTagger, Manifest] | None:
+        """Load the span task's active version, or ``None`` when it has none."""
+        version = self.active_version(task)
+        return None if version is None else self.load_spans(version, options)
 
     def load_active(
         self, task: str, options: dict[str, Any] | None = None
@@ -307,6 +341,13 @@ class Registry:
         return None if version is None else self.load(version, options)
 
     def _checked_load(
+        self, directory: Path, manifest: Manifest, options: dict[str, Any]
+    ) -> Classifier | SpanTagger:
+        if is_span_task(manifest.task):
+            return self.load_spans(manifest.version, options)[0]
+        return self._load_classifier(directory, manifest, options)
+
+    def _load_classifier(
         self, directory: Path, manifest: Manifest, options: dict[str, Any]
     ) -> Classifier:
         model = self._load_dir(directory, manifest, options)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from models.base import Classifier, PostMetadata, Prediction, to_predictions
 from models.errors import NotReadyError
@@ -37,6 +38,19 @@ class LoadedModel:
     ) -> list[Prediction]:
         proba = self.classifier.predict_proba(texts, metadata)
         return to_predictions(self.classifier.task, proba, self.thresholds(thresholds))
+
+
+def task_result(model: LoadedModel, prediction: Prediction) -> dict[str, Any]:
+    """One task's result for one post: the one shape ``/v1/classify`` and ``vimod classify``
+    both return (the API adds its optional spans fields)."""
+    return {
+        "label": prediction.label,
+        "scores": prediction.scores,
+        "flagged": prediction.flagged,
+        "flagged_labels": list(prediction.flagged_labels),
+        "model": model.manifest.kind,
+        "model_version": model.version,
+    }
 
 
 def load_active_models(

@@ -8,6 +8,7 @@ them without metadata, catches that before the version replaces a working one.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -15,6 +16,7 @@ import numpy as np
 
 from models.base import Classifier, PostMetadata
 from models.errors import RegistryError
+from models.span_contract import Span, SpanTagger
 
 SAMPLES = "resources/smoke_posts.json"
 ROW_SUM_TOLERANCE = 1e-3
@@ -62,4 +64,37 @@ def _output_problem(proba: np.ndarray, n_texts: int, n_labels: int) -> str | Non
     if not np.allclose(sums, 1.0, atol=ROW_SUM_TOLERANCE):
         worst = float(sums[np.argmax(np.abs(sums - 1.0))])
         return f"output rows do not sum to 1 (one sums to {worst:.4f})"
+    return None
+
+
+def smoke_check_spans(tagger: SpanTagger, version: str) -> None:
+    """Tag the sample posts and check one list per post, each span inside its post.
+
+    Raises:
+        RegistryError: whatever ``predict_spans`` raised, or the first invalid span.
+    """
+    texts, _ = smoke_posts()
+    try:
+        result = tagger.predict_spans(list(texts))
+    except Exception as exc:  # a model may fail in any library; report it, never crash
+        raise RegistryError(
+            f"{version}: smoke prediction failed: {type(exc).__name__}: {exc}"
+        ) from exc
+    problem = span_problem(texts, result)
+    if problem:
+        raise RegistryError(f"{version}: smoke prediction failed: {problem}")
+
+
+def span_problem(texts: Sequence[str], result: Sequence[Sequence[Span]]) -> str | None:
+    """Why ``result`` is not a valid answer for ``texts``, or ``None`` when it is."""
+    if len(result) != len(texts):
+        return f"{len(result)} span lists for {len(texts)} posts"
+    for n, (text, spans) in enumerate(zip(texts, result, strict=True)):
+        end = 0
+        for span in spans:
+            if not (end <= span.start < span.end <= len(text)):
+                return f"post {n}: span {span.start}..{span.end} out of order or outside the text"
+            if not (0.0 <= span.score <= 1.0):
+                return f"post {n}: span score {span.score} outside [0, 1]"
+            end = span.end
     return None

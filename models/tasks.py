@@ -49,7 +49,19 @@ MISINFORMATION = Task(
     default_thresholds={"UNRELIABLE": 0.5},
 )
 
+# The offending-span task: its models are ``SpanTagger``s (``models.span_contract``), not
+# classifiers. It has a registry directory, versions, a gate and an active version like the
+# tasks above, but it is not a category of ``/v1/classify``: its spans are served inside
+# ``categories.toxicity`` when a client asks for them (``explain``). Its two "labels" name
+# whether a post has any offending span, so post-level tools (fingerprints) still work.
+SPANS = Task(name="spans", labels=("CLEAN", "OFFENDING"), flag_labels=())
+
+# Classification tasks: the categories of ``/v1/classify`` and the tasks the service serves.
 TASKS: dict[str, Task] = {t.name: t for t in (TOXICITY, MISINFORMATION)}
+# Span tasks, kept apart so that iterating ``TASKS`` never yields one.
+SPAN_TASKS: dict[str, Task] = {SPANS.name: SPANS}
+# Every task the registry keeps versions of.
+REGISTRY_TASKS: dict[str, Task] = {**TASKS, **SPAN_TASKS}
 
 
 def get_task(name: str) -> Task:
@@ -58,3 +70,17 @@ def get_task(name: str) -> Task:
         return TASKS[name]
     except KeyError:
         raise InputError(f"unknown task {name!r}; expected one of {', '.join(TASKS)}") from None
+
+
+def get_registry_task(name: str) -> Task:
+    """Look up any task the registry keeps (classification or spans); ``InputError`` if none."""
+    try:
+        return REGISTRY_TASKS[name]
+    except KeyError:
+        known = ", ".join(REGISTRY_TASKS)
+        raise InputError(f"unknown task {name!r}; expected one of {known}") from None
+
+
+def is_span_task(name: str) -> bool:
+    """Whether ``name`` is a span task (its models are ``SpanTagger``s)."""
+    return name in SPAN_TASKS

@@ -19,6 +19,7 @@ from service.auth import Authenticator
 from service.config import Settings
 from service.db import make_engine, session_factory
 from service.docs_ui import install_docs
+from service.dropin.errors import DropinErrorMiddleware
 from service.first_key import ensure_admin_key
 from service.metrics import Metrics
 from service.middleware import (
@@ -32,7 +33,7 @@ from service.middleware import (
 )
 from service.quotas import Quotas
 from service.retention import purge_forever
-from service.routes import admin, classify, feedback, health, models, review
+from service.routes import admin, classify, dropin, feedback, health, models, review
 from service.runtime import ModelRuntime
 from service.store_state import StoreState, keep_trying
 from service.ui import install_ui
@@ -122,7 +123,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.metrics = metrics
     app.state.store = store  # register "once the store is ready" hooks with store.on_ready
     errors.install(app)
-    for module in (classify, feedback, review, models, admin, health):
+    for module in (classify, feedback, review, models, admin, health, dropin):
         app.include_router(module.router)
     install_ui(app, cfg)
     _add_middleware(app, cfg, metrics)
@@ -151,4 +152,5 @@ def _add_middleware(app: FastAPI, cfg: Settings, metrics: Metrics) -> None:
             allow_headers=CORS_REQUEST_HEADERS,
             expose_headers=CORS_EXPOSED_HEADERS,
         )
+    app.add_middleware(DropinErrorMiddleware)  # outside every vimod-shaped error it reshapes
     app.add_middleware(RequestContextMiddleware, retry_after=cfg.overloaded_retry_after_s)

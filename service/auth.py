@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
-from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import APIKeyHeader, APIKeyQuery, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
@@ -47,6 +47,14 @@ _TOUCH_EVERY = 60.0  # seconds between last-used writes per key
 _bearer = HTTPBearer(auto_error=False, scheme_name="bearer", description="vimod API key")
 _header = APIKeyHeader(
     name="X-API-Key", auto_error=False, scheme_name="apiKey", description="vimod API key"
+)
+# Perspective clients send ``?key=``; only the Perspective route accepts it. Access lines log
+# route templates, never query strings, so the key is not logged.
+_query = APIKeyQuery(
+    name="key",
+    auto_error=False,
+    scheme_name="queryKey",
+    description="vimod API key as `?key=` (the Perspective-compatible route only)",
 )
 
 
@@ -187,6 +195,21 @@ def _raw_key(bearer: HTTPAuthorizationCredentials | None, header: str | None) ->
     return header
 
 
+async def _admit(request: Request, response: Response, raw: str | None, role: Role) -> Principal:
+    """Authenticate ``raw``, check ``role`` and charge the key's request quota."""
+    auth: Authenticator = request.app.state.auth
+    principal = await auth.authenticate(raw)
+    if principal.role < role:
+        raise ForbiddenError(
+            f"this request needs the {role.name} role; the key's role is {principal.role.name}"
+        )
+    request.state.principal = principal
+    quotas = getattr(request.app.state, "quotas", None)
+    if quotas is not None:
+        await quotas.charge_request(principal, response)
+    return principal
+
+
 def requires(role: Role) -> Callable[..., Awaitable[Principal]]:
     """A dependency that authenticates the caller and checks ``role`` (and its quota)."""
 
@@ -196,19 +219,25 @@ def requires(role: Role) -> Callable[..., Awaitable[Principal]]:
         bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
         header: Annotated[str | None, Depends(_header)],
     ) -> Principal:
-        auth: Authenticator = request.app.state.auth
-        principal = await auth.authenticate(_raw_key(bearer, header))
-        if principal.role < role:
-            raise ForbiddenError(
-                f"this request needs the {role.name} role; the key's role is {principal.role.name}"
-            )
-        request.state.principal = principal
-        quotas = getattr(request.app.state, "quotas", None)
-        if quotas is not None:
-            await quotas.charge_request(principal, response)
-        return principal
+        return await _admit(request, response, _raw_key(bearer, header), role)
 
     dependency.__name__ = f"requires_{role.name}"
+    return dependency
+
+
+def requires_with_query_key(role: Role) -> Callable[..., Awaitable[Principal]]:
+    """``requires``, also taking the key as ``?key=`` (after the headers), as Perspective does."""
+
+    async def dependency(
+        request: Request,
+        response: Response,
+        bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+        header: Annotated[str | None, Depends(_header)],
+        query: Annotated[str | None, Depends(_query)],
+    ) -> Principal:
+        return await _admit(request, response, _raw_key(bearer, header) or query, role)
+
+    dependency.__name__ = f"requires_{role.name}_or_query_key"
     return dependency
 
 
@@ -216,6 +245,7 @@ IntegratorDep = Annotated[Principal, Depends(requires(Role.integrator))]
 ModeratorDep = Annotated[Principal, Depends(requires(Role.moderator))]
 TrainerDep = Annotated[Principal, Depends(requires(Role.trainer))]
 AdminDep = Annotated[Principal, Depends(requires(Role.admin))]
+QueryKeyIntegratorDep = Annotated[Principal, Depends(requires_with_query_key(Role.integrator))]
 
 
 async def metrics_access(

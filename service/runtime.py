@@ -14,8 +14,11 @@ import numpy as np
 
 from models.base import PostMetadata
 from models.errors import NotReadyError, RegistryError, VimodError
-from models.registry import Registry
+from models.explain import SpanResult, span_results
+from models.registry import Manifest, Registry
 from models.scorer import LoadedModel, load_active_models
+from models.span_contract import SpanTagger
+from models.tasks import SPANS, TOXICITY
 from service.batcher import MicroBatcher
 from service.config import Settings
 from service.metrics import Metrics
@@ -42,6 +45,9 @@ class ModelRuntime:
         self.metrics = metrics
         self.models: dict[str, LoadedModel] = {}
         self.load_errors: dict[str, str] = {}
+        # The span model behind toxicity's ``explain``: optional, never blocks readiness.
+        self.spans: tuple[SpanTagger, Manifest] | None = None
+        self.spans_error: str | None = None
         self._batchers: dict[str, MicroBatcher] = {}
         self._executor = ThreadPoolExecutor(
             max_workers=settings.inference_threads, thread_name_prefix="vimod-inference"
@@ -72,9 +78,24 @@ class ModelRuntime:
                 log.exception("cannot load the active %s model", task)
         return loaded, errors
 
+    def _load_spans(self) -> tuple[tuple[SpanTagger, Manifest] | None, str | None]:
+        """The active span model when toxicity is served (and why not, when it is missing)."""
+        if TOXICITY.name not in self.tasks:
+            return None, None
+        try:
+            found = self.registry.load_active_spans(SPANS.name)
+        except VimodError as exc:
+            log.error("cannot load the active spans model: %s", exc.message)
+            return None, exc.message
+        except Exception as exc:  # a bug must not take the classifiers down with it
+            log.exception("cannot load the active spans model")
+            return None, f"unexpected {type(exc).__name__} while loading: {exc}"
+        return found, None if found else "no active version"
+
     def load(self) -> None:
         """Load every served task's active version (a task that fails is reported, not fatal)."""
         self.models, self.load_errors = self._load_all()
+        self.spans, self.spans_error = self._load_spans()
         self._publish()
 
     async def reload(self) -> dict[str, str]:
@@ -86,6 +107,8 @@ class ModelRuntime:
         fresh, errors = await asyncio.to_thread(self._load_all)
         merged = {**self.models, **fresh}  # a task that failed to load keeps serving its old model
         self.models, self.load_errors = merged, errors
+        spans, self.spans_error = await asyncio.to_thread(self._load_spans)
+        self.spans = spans or self.spans  # a failed reload keeps the old span model
         self._publish()
         if errors:
             raise RegistryError("; ".join(f"{t}: {e}" for t, e in errors.items()))
@@ -95,6 +118,22 @@ class ModelRuntime:
         self.metrics.model_info.clear()
         for task, model in self.models.items():
             self.metrics.model_info.labels(task, model.manifest.kind, model.version).set(1)
+        if self.spans is not None:
+            manifest = self.spans[1]
+            self.metrics.model_info.labels(SPANS.name, manifest.kind, manifest.version).set(1)
+
+    async def explain(self, texts: Sequence[str]) -> tuple[list[list[SpanResult]], str] | None:
+        """Offending spans of ``texts`` and the span model's version; ``None`` without one.
+
+        Runs on the inference pool, like the classifiers, so it never blocks the event loop.
+        """
+        found = self.spans  # read once, so a reload mid-request cannot mix two models
+        if found is None:
+            return None
+        tagger, manifest = found
+        loop = asyncio.get_running_loop()
+        results = await loop.run_in_executor(self._executor, span_results, tagger, list(texts))
+        return results, manifest.version
 
     def _batcher(self, task: str) -> MicroBatcher:
         batcher = self._batchers.get(task)

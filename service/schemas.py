@@ -258,14 +258,49 @@ class ClassifyRequest(BaseModel):
         description="The parent post or article title, stored with every post of the request "
         "(with `store`) and shown to moderators.",
     )
+    explain: StrictBool = Field(
+        False,
+        description="Add `categories.toxicity.spans`: the offending character spans of each "
+        "post (needs the toxicity task). Offsets index the text exactly as sent.",
+    )
+
+
+class SpanOut(BaseModel):
+    """An offending span: ``text`` is ``original[start:end]`` of the post as sent."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    score: float = Field(description="Highest token probability inside the span.")
 
 
 class TaskResult(BaseModel):
-    label: str
+    """One task's result for one post.
+
+    The spans fields are sent only when set (``/v1/classify`` answers with
+    ``response_model_exclude_unset``), so a request without ``explain`` gets the same shape
+    as before they existed.
+    """
+
+    label: str = Field(description="The most probable label.")
     scores: dict[str, float]
-    flagged: bool
+    flagged: bool = Field(description="True when any label in `flagged_labels`.")
+    flagged_labels: list[str] = Field(
+        description="The labels whose score reached their flag threshold, in the task's label "
+        "order; empty when not flagged. With per-label thresholds a post can be flagged while "
+        "`label` is the benign one: these say which label tripped the flag."
+    )
     model: str = Field(description="Model kind that produced the result.")
     model_version: str
+    spans: list[SpanOut] | None = Field(
+        None,
+        description="Only with `explain: true` (toxicity): the offending spans; null when no "
+        "span model is active (then `spans_note` says so). Absent otherwise.",
+    )
+    spans_model_version: str | None = Field(
+        None, description="With `spans`: the span model's version."
+    )
+    spans_note: str | None = Field(None, description="Why `spans` is null, when it is.")
 
 
 class ClassifyResult(BaseModel):

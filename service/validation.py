@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from models.base import PostMetadata
 from models.errors import InputError
-from models.tasks import get_task
+from models.tasks import TOXICITY, get_task
 from service.config import Settings
 from service.schemas import ClassifyRequest, Metadata
 
@@ -26,6 +26,7 @@ class ClassifyInput:
     tasks: list[str]
     thresholds: dict[str, float]
     store: bool
+    explain: bool = False
 
 
 def clean_text(value: str, field: str, settings: Settings) -> str:
@@ -99,4 +100,6 @@ def check_classify(req: ClassifyRequest, settings: Settings) -> ClassifyInput:
         if len(meta) != len(texts):
             raise InputError(f"metadata has {len(meta)} items for {len(texts)} texts")
         metadata = [_metadata(m) for m in meta]
-    return ClassifyInput(texts, metadata, tasks, thresholds, req.store)
+    if req.explain and TOXICITY.name not in tasks:
+        raise InputError("explain adds spans to the toxicity task; request it in 'tasks'")
+    return ClassifyInput(texts, metadata, tasks, thresholds, req.store, req.explain)

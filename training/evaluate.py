@@ -11,7 +11,7 @@ import numpy as np
 
 from models.base import Classifier
 from models.registry import Registry
-from models.tasks import Task
+from models.tasks import Task, is_span_task
 from training.datasets import DataContext, Example, load_dataset
 from training.metrics import compute_metrics
 from training.model_card import refresh_card
@@ -104,6 +104,10 @@ def evaluate_version(
     Returns:
         The metrics and the report files written under ``<version>/reports/<spec>/``.
     """
+    if is_span_task(registry.manifest(version).task):
+        from training.span_train import evaluate_spans
+
+        return evaluate_spans(registry, version, spec, context.data_dir)
     model, manifest = registry.load(version)
     examples = load_dataset(
         spec, DataContext(model.task, context.data_dir, context.database_url, evaluation=True)

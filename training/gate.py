@@ -28,7 +28,7 @@ import numpy as np
 
 from models.errors import InputError
 from models.registry import Registry
-from models.tasks import Task, get_task
+from models.tasks import Task, get_registry_task, is_span_task
 from training.bootstrap_ci import Interval, paired_bootstrap
 from training.compare import DEFAULT_RESAMPLES, DEFAULT_SEED, statistic
 from training.compare_result import _finite
@@ -40,6 +40,7 @@ from training.train import fingerprint as data_fingerprint
 DEFAULT_TOLERANCE = 0.005
 TABLE = "gate_metrics.toml"
 FIRST = "first"  # report name when there is no active version to compare with
+SPAN_GATE_TASK = "spans"  # the gate table row of span tasks
 
 Evaluation = tuple[str, Sequence[Example]]  # (name, e.g. "vihsd:test"; its posts)
 Scored = tuple[np.ndarray, np.ndarray]  # (probabilities, decided label indices)
@@ -220,7 +221,7 @@ def gate(
     from training.model_card import refresh_card
 
     manifest = registry.manifest(candidate)
-    task = get_task(manifest.task)
+    task = get_registry_task(manifest.task)
     against = against if against is not None else registry.active_version(task.name)
     result = GateResult(
         task=task.name,
@@ -239,7 +240,19 @@ def gate(
                 f"the gate needs evaluation data to compare {candidate} with {against}"
             )
         tolerances = _tolerances(tolerance, gated_metrics(task.name))
-        models = {v: registry.load(v) for v in {candidate, against}}
+        if is_span_task(task.name):
+            result.metrics += _judge_spans(
+                registry,
+                (against, candidate),
+                evaluations,
+                tolerances,
+                result,
+                resamples=resamples,
+                seed=seed,
+                level=level,
+            )
+            evaluations = []  # judged above
+        models = {v: registry.load(v) for v in {candidate, against}} if evaluations else {}
         for name, examples in evaluations:
             fingerprint = data_fingerprint(examples)
             result.evaluations.append(
@@ -328,4 +341,60 @@ def _judge(
         m = estimates[key]
         tol = tolerances.get(key, tolerances.get("*", DEFAULT_TOLERANCE))
         out.append(GatedMetric(name, key, m.a, m.b, m.diff, tol, m.p_value))
+    return out
+
+
+def _judge_spans(
+    registry: Registry,
+    pair: tuple[str, str],
+    evaluations: Sequence[Evaluation],
+    tolerances: dict[str, float],
+    result: GateResult,
+    *,
+    resamples: int,
+    seed: int,
+    level: float,
+) -> list[GatedMetric]:
+    """Span versions: ``span_f1`` is the mean per-post character F1 (SemEval-2021), paired.
+
+    Each post's F1 is computed once per version; a bootstrap weighting of the posts then
+    only re-averages them, so the intervals cost little.
+    """
+    from training.span_metrics import post_char_f1
+    from training.span_train import span_fingerprint
+
+    taggers = {v: registry.load_spans(v)[0] for v in set(pair)}
+    out: list[GatedMetric] = []
+    for name, examples in evaluations:
+        result.evaluations.append(
+            {"name": name, "n": len(examples), "fingerprint": span_fingerprint(examples)}
+        )
+        texts = [e.text for e in examples]
+        per_post = {}
+        for version, tagger in taggers.items():
+            predicted = tagger.predict_spans(texts)
+            per_post[version] = np.array(
+                [
+                    post_char_f1([(s.start, s.end) for s in spans], e.spans or ())
+                    for spans, e in zip(predicted, examples, strict=True)
+                ]
+            )
+
+        def _stat(scores: np.ndarray) -> Any:
+            return lambda w: {"span_f1": (w @ scores) / w.sum(axis=1)}
+
+        estimates = paired_bootstrap(
+            len(examples),
+            _stat(per_post[pair[0]]),
+            _stat(per_post[pair[1]]),
+            resamples=resamples,
+            seed=seed,
+            level=level,
+        )
+        for key in gated_metrics(SPAN_GATE_TASK):
+            if key not in estimates:
+                raise InputError(f"gated metric {key!r} is not computed for span tasks")
+            m = estimates[key]
+            tol = tolerances.get(key, tolerances.get("*", DEFAULT_TOLERANCE))
+            out.append(GatedMetric(name, key, m.a, m.b, m.diff, tol, m.p_value))
     return out

@@ -21,7 +21,7 @@ from typing import Any
 
 from models._files import atomic_write
 from models.registry import Manifest, Registry
-from models.tasks import get_task
+from models.tasks import get_registry_task
 from training.compare_report import format_value, metric_name
 
 log = logging.getLogger(__name__)
@@ -139,7 +139,7 @@ def _training(manifest: Manifest) -> list[str]:
 
 
 def _thresholds(manifest: Manifest) -> list[str]:
-    task = get_task(manifest.task)
+    task = get_registry_task(manifest.task)
     served = {**task.default_thresholds, **manifest.thresholds}
     chosen = ", ".join(f"{k} ≥ {v:.2f}" for k, v in manifest.thresholds.items())
     lines = ["## Thresholds", ""]

@@ -17,9 +17,10 @@ from sklearn.metrics import f1_score
 from models.base import Classifier
 from models.configs import resolve_config
 from models.errors import InputError
+from models.kinds import SPAN_KINDS
 from models.lazy import resolve
 from models.registry import Manifest, Registry
-from models.tasks import Task
+from models.tasks import Task, is_span_task
 from training.datasets import Example
 from training.evaluate import decide, score_examples
 from training.metrics import compute_metrics
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 TRAINERS: dict[str, str] = {
     "baseline": "training.trainers.baseline:train",
     "phobert": "training.trainers.phobert:train",
+    "span_crf": "training.trainers.span_crf:train",
 }
 
 
@@ -97,6 +99,15 @@ def run_training(
 ) -> Manifest:
     """Train ``kind`` on ``job``, score it on dev, and register it as a new version."""
     resolve_config(kind, job.task.name, job.config)  # a typo fails before anything is fitted
+    if is_span_task(job.task.name) != (kind in SPAN_KINDS):
+        raise InputError(
+            f"model kind {kind!r} does not fit task {job.task.name!r}; span kinds: "
+            f"{', '.join(SPAN_KINDS)}"
+        )
+    if is_span_task(job.task.name):
+        from training.span_train import run_span_training  # imports this module
+
+        return run_span_training(kind, job, registry, datasets=datasets, activate=activate)
     trainer = get_trainer(kind)
     start = time.perf_counter()
     # PhoBERT draws its own per-step bars; the others get an elapsed-time bar while fitting.

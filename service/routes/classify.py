@@ -1,4 +1,10 @@
-"""``POST /v1/classify``: score posts for every requested task."""
+"""``POST /v1/classify``: score posts for every requested task.
+
+With ``explain``, ``categories.toxicity`` also carries the post's offending spans
+(``spans``, offsets into the text as sent), or ``spans: null`` and a ``spans_note`` when
+no span model is active. The response omits unset fields (``response_model_exclude_unset``)
+so that a request without ``explain`` keeps its shape; every other field is always set.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,9 @@ from fastapi import APIRouter, Response
 from starlette.concurrency import run_in_threadpool
 
 from models.base import to_predictions
+from models.explain import NO_SPAN_MODEL, SpanResult
+from models.scorer import task_result
+from models.tasks import TOXICITY
 from service.auth import IntegratorDep
 from service.deps import QuotasDep, RuntimeDep, SessionDep, SettingsDep
 from service.examples import (
@@ -19,10 +28,12 @@ from service.examples import (
 from service.responses import AUTHENTICATED, errors
 from service.review.queue import store_for_review
 from service.schemas import (
+    API_VERSION,
     ClassifyRequest,
     ClassifyResponse,
     ClassifyResult,
     ErrorResponse,
+    SpanOut,
     TaskResult,
 )
 from service.store import new_id
@@ -42,10 +53,22 @@ _ERRORS = {
 }
 
 
+def _span_fields(found: tuple[list[list[SpanResult]], str] | None, i: int) -> dict[str, object]:
+    """The spans fields of post ``i``'s toxicity result (``explain``)."""
+    if found is None:
+        return {"spans": None, "spans_note": NO_SPAN_MODEL}
+    spans, version = found
+    return {
+        "spans": [SpanOut(**s.to_dict()) for s in spans[i]],
+        "spans_model_version": version,
+    }
+
+
 @router.post(
     "/classify",
     operation_id="classify",
     response_model=ClassifyResponse,
+    response_model_exclude_unset=True,
     responses=with_example(_ERRORS, 200, CLASSIFY_RESPONSE),
     openapi_extra=request_examples(CLASSIFY_REQUESTS),
 )
@@ -63,14 +86,16 @@ async def classify(
     context = None if body.context is None else clean_text(body.context, "context", settings)
     await quotas.charge_chars(principal, sum(len(t) for t in req.texts), response)
     scored = await asyncio.gather(*(runtime.score(t, req.texts, req.metadata) for t in req.tasks))
+    explained = await runtime.explain(req.texts) if req.explain else None
     per_task: dict[str, list[TaskResult]] = {}
     for task, (model, proba) in zip(req.tasks, scored, strict=True):
-        kind, version = model.manifest.kind, model.version
+        predictions = to_predictions(model.classifier.task, proba, model.thresholds(req.thresholds))
         per_task[task] = [
             TaskResult(
-                label=p.label, scores=p.scores, flagged=p.flagged, model=kind, model_version=version
+                **task_result(model, p),
+                **(_span_fields(explained, i) if req.explain and task == TOXICITY.name else {}),
             )
-            for p in to_predictions(model.classifier.task, proba, model.thresholds(req.thresholds))
+            for i, p in enumerate(predictions)
         ]
     results = [
         ClassifyResult(
@@ -83,7 +108,7 @@ async def classify(
     ]
     if req.store:
         items = [
-            (r.id, text, {t: c.model_dump() for t, c in r.categories.items()})
+            (r.id, text, {t: c.model_dump(exclude_unset=True) for t, c in r.categories.items()})
             for r, text in zip(results, req.texts, strict=True)
         ]
         own = {t: model.thresholds() for t, (model, _) in zip(req.tasks, scored, strict=True)}
@@ -96,4 +121,4 @@ async def classify(
             context=context,
             thresholds=own,
         )
-    return ClassifyResponse(results=results)
+    return ClassifyResponse(api_version=API_VERSION, results=results)

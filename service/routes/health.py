@@ -36,15 +36,25 @@ def _store_answers(request: Request) -> str | None:
 
 @router.get("/readyz", operation_id="get_readiness", responses={503: {"description": "Not ready"}})
 async def readyz(request: Request, runtime: RuntimeDep) -> JSONResponse:
-    """Readiness: every served task has a model loaded and the store answers."""
+    """Readiness: every served task has a model loaded and the store answers.
+
+    ``models`` also lists the spans model behind toxicity's ``explain`` when one is loaded;
+    a missing one is reported under ``optional_models_missing`` and does not make the
+    service unready (classification still works; explain answers ``spans: null``).
+    """
     missing = [t for t in runtime.tasks if t not in runtime.models]
     store_error = await run_in_threadpool(_store_answers, request)
+    models = {t: m.version for t, m in runtime.models.items()}
+    if runtime.spans is not None:  # optional: without it, explain answers spans: null
+        models["spans"] = runtime.spans[1].version
     body = {
         "status": "ready" if not missing and store_error is None else "not ready",
-        "models": {t: m.version for t, m in runtime.models.items()},
+        "models": models,
         "missing_models": {t: runtime.load_errors.get(t, "no active version") for t in missing},
         "store": "ok" if store_error is None else store_error,
     }
+    if runtime.spans_error is not None:
+        body["optional_models_missing"] = {"spans": runtime.spans_error}
     return JSONResponse(body, status_code=200 if body["status"] == "ready" else 503)
 
 

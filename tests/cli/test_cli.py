@@ -125,6 +125,7 @@ def test_classify_file_csv_and_jsonl(env: dict[str, str], tmp_path: Path) -> Non
         rows[0]["toxicity_label"] in {"OFFENSIVE", "HATE"} and rows[1]["toxicity_label"] == "CLEAN"
     )
     assert rows[0]["misinformation_label"] in {"RELIABLE", "UNRELIABLE"}
+    assert rows[0]["toxicity_flagged_labels"] and rows[1]["toxicity_flagged_labels"] == ""
     out_jsonl = tmp_path / "out.jsonl"
     res = runner.invoke(
         app, ["classify", str(src), "-o", str(out_jsonl), "--task", "toxicity"], env=env
@@ -133,6 +134,9 @@ def test_classify_file_csv_and_jsonl(env: dict[str, str], tmp_path: Path) -> Non
     first = json.loads(out_jsonl.read_text("utf-8").splitlines()[0])
     assert set(first["categories"]) == {"toxicity"}
     assert abs(sum(first["categories"]["toxicity"]["scores"].values()) - 1) < 1e-3
+    toxic = first["categories"]["toxicity"]
+    assert toxic["flagged"] is True and toxic["flagged_labels"]
+    assert set(toxic["flagged_labels"]) <= {"OFFENSIVE", "HATE"}
 
 
 def test_classify_reports_missing_column(env: dict[str, str], tmp_path: Path) -> None:

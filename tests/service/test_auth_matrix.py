@@ -44,6 +44,10 @@ class Row:
     params: dict[str, str] = field(default_factory=dict)
     path_params: Callable[[FastAPI], dict[str, str]] | None = None
     make_json: Callable[[FastAPI], dict[str, Any]] | None = None
+    # The error shape the route answers in: vimod's, or a drop-in's ("openai", "google").
+    dialect: str = "vimod"
+    # Whether the route also takes the key as ``?key=`` (Perspective's way).
+    query_key: bool = False
 
 
 def _fresh_key(app: FastAPI) -> dict[str, str]:
@@ -155,6 +159,15 @@ ROUTES: dict[tuple[str, str], Row] = {
     ("POST", "/v1/review/reports"): Row(Role.integrator, 201, make_json=_stored_post),
     ("POST", "/v1/review/items/{item_id}/appeal"): Row(Role.integrator, path_params=_decided_item),
     ("GET", "/v1/review/decisions"): Row(Role.integrator),
+    ("POST", "/v1/moderations"): Row(
+        Role.integrator, json={"input": ["xin chào cả nhà"]}, dialect="openai"
+    ),
+    ("POST", "/v1alpha1/comments:analyze"): Row(
+        Role.integrator,
+        json={"comment": {"text": "xin chào cả nhà"}, "requestedAttributes": {"TOXICITY": {}}},
+        dialect="google",
+        query_key=True,
+    ),
 }
 
 STYLES = {
@@ -206,11 +219,19 @@ def _settings(folder: Path, seed_registry: Path, **overrides: Any) -> Settings:
     )
 
 
-def _call(client: TestClient, method: str, path: str, row: Row, headers: dict[str, str]) -> Any:
+def _call(
+    client: TestClient,
+    method: str,
+    path: str,
+    row: Row,
+    headers: dict[str, str],
+    query: dict[str, str] | None = None,
+) -> Any:
     if row.path_params is not None:
         path = path.format(**row.path_params(client.app))  # type: ignore[arg-type]
     body = row.json if row.make_json is None else row.make_json(client.app)  # type: ignore[arg-type]
-    return client.request(method, path, json=body, params=row.params, headers=headers)
+    params = {**row.params, **(query or {})}
+    return client.request(method, path, json=body, params=params, headers=headers)
 
 
 @dataclass
@@ -252,16 +273,34 @@ def test_every_route_has_a_row(matrix: tuple[TestClient, Callers]) -> None:
     assert set(ROUTES) - served == set(), "rows for routes the app no longer serves"
 
 
-def _problem(response: httpx.Response, expected: int, error_type: str | None) -> str | None:
+# A drop-in route's error, by vimod error_type: the dialect's field and its value.
+DIALECT_ERRORS = {
+    "openai": (
+        "code",
+        {"Unauthorized": "invalid_api_key", "Forbidden": "insufficient_permissions"},
+    ),
+    "google": ("status", {"Unauthorized": "UNAUTHENTICATED", "Forbidden": "PERMISSION_DENIED"}),
+}
+
+
+def _problem(
+    response: httpx.Response, expected: int, error_type: str | None, dialect: str = "vimod"
+) -> str | None:
     """What is wrong with ``response`` (``None``: it is what the matrix expects)."""
     if response.status_code != expected:
         return f"{response.status_code} (wanted {expected}): {response.text[:200]}"
     if error_type is None:
         return None
-    try:
-        assert_error(response, expected, error_type)
-    except AssertionError as exc:
-        return f"not the one error shape: {exc}"
+    if dialect in DIALECT_ERRORS:
+        name, values = DIALECT_ERRORS[dialect]
+        error = response.json().get("error")
+        if not isinstance(error, dict) or error.get(name) != values[error_type]:
+            return f"not the {dialect} error shape: {response.text[:200]}"
+    else:
+        try:
+            assert_error(response, expected, error_type)
+        except AssertionError as exc:
+            return f"not the one error shape: {exc}"
     if expected == 401 and "bearer" not in response.headers.get("WWW-Authenticate", "").lower():
         return "401 without a WWW-Authenticate: Bearer challenge"
     return None
@@ -281,9 +320,13 @@ def test_auth_matrix(matrix: tuple[TestClient, Callers], method: str, path: str)
         else:
             expected, error_type = 403, "Forbidden"
         styles = {"none": {}} if key is None else {s: h(key) for s, h in STYLES.items()}
+        queries: dict[str, dict[str, str] | None] = {s: None for s in styles}
+        if row.query_key and key is not None:
+            styles["?key="] = {}
+            queries["?key="] = {"key": key}
         for style, headers in styles.items():
-            response = _call(client, method, path, row, headers)
-            problem = _problem(response, expected, error_type)
+            response = _call(client, method, path, row, headers, queries[style])
+            problem = _problem(response, expected, error_type, row.dialect)
             if problem:
                 problems.append(f"{caller} via {style}: {problem}")
 

@@ -15,6 +15,11 @@ from fastapi.testclient import TestClient
 from service.app import create_app
 from service.config import Settings
 
+# Drop-in routes answer errors in their clients' shape (service/dropin/errors.py).
+DROPIN_ERRORS = {
+    "/v1/moderations": "OpenAIErrorResponse",
+    "/v1alpha1/comments:analyze": "GoogleErrorResponse",
+}
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
 
 
@@ -40,7 +45,8 @@ def test_every_documented_error_uses_the_error_shape(schema: dict[str, Any]) -> 
                 if not status.startswith(("4", "5")) or path == "/readyz":
                     continue
                 ref = response["content"]["application/json"]["schema"]["$ref"]
-                assert ref == "#/components/schemas/ErrorResponse", (method, path, status)
+                shape = DROPIN_ERRORS.get(path, "ErrorResponse")
+                assert ref == f"#/components/schemas/{shape}", (method, path, status)
                 documented += 1
 
     assert documented >= 10
@@ -84,8 +90,10 @@ def test_public_routes_are_documented_and_metrics_is_not(schema: dict[str, Any])
         ("GET", "/v1/review/decisions"),
         ("GET", "/healthz"),
         ("GET", "/readyz"),
+        ("POST", "/v1/moderations"),
+        ("POST", "/v1alpha1/comments:analyze"),
     }
-    assert set(schema["components"]["securitySchemes"]) == {"bearer", "apiKey"}
+    assert set(schema["components"]["securitySchemes"]) == {"bearer", "apiKey", "queryKey"}
     for method, path in routes:
         operation = schema["paths"][path][method.lower()]
         public = path in ("/healthz", "/readyz")
@@ -159,3 +167,11 @@ def test_the_request_examples_are_accepted_by_the_app(
         ("/v1/feedback", "prediction"): 404,  # valid, but that prediction was never stored
         ("/v1/feedback", "text"): 201,
     }
+
+
+def test_query_key_is_offered_by_the_perspective_route_only(schema: dict[str, Any]) -> None:
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            schemes = {name for need in operation.get("security", []) for name in need}
+            perspective = path == "/v1alpha1/comments:analyze"
+            assert ("queryKey" in schemes) == perspective, (method, path)

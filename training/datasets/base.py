@@ -14,12 +14,17 @@ from models.tasks import Task
 
 @dataclass(frozen=True)
 class Example:
-    """One labelled post. ``label`` is a label name of the task it was loaded for."""
+    """One labelled post. ``label`` is a label name of the task it was loaded for.
+
+    ``spans`` (span tasks only): the offending ``(start, end)`` character ranges of
+    ``text``, sorted and disjoint; ``label`` then says whether there is any.
+    """
 
     text: str
     label: str
     source: str
     metadata: PostMetadata | None = None
+    spans: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ ADAPTERS: dict[str, str] = {
     "feedback": "training.datasets.feedback:load",
     "chat": "training.datasets.chat:load",
     "notices": "training.datasets.notices:load",
+    "vihos": "training.datasets.vihos:load",
     "plain": "training.datasets.plain:load",
 }
 # Sets written to measure a weakness; training on them would hide it.

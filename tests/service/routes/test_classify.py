@@ -28,6 +28,8 @@ def _check_category(result: dict[str, Any], task: str, version: str) -> None:
     assert result["model"] == "baseline"
     assert result["model_version"] == version
     assert isinstance(result["flagged"], bool)
+    assert result["flagged"] == bool(result["flagged_labels"])
+    assert set(result["flagged_labels"]) <= set(TASKS[task].flag_labels)
 
 
 def _classify(client: TestClient, **body: Any) -> dict[str, Any]:
@@ -87,6 +89,10 @@ def test_thresholds_change_flagged_but_not_scores(shared_api: TestClient) -> Non
     assert default["categories"]["toxicity"]["flagged"] is False
     assert eager_result["categories"]["toxicity"]["flagged"] is True
     assert eager_result["flagged"] is True
+    # Flagged although the label is CLEAN: flagged_labels says which label tripped it.
+    assert eager_result["categories"]["toxicity"]["label"] == "CLEAN"
+    assert eager_result["categories"]["toxicity"]["flagged_labels"] == ["HATE"]
+    assert default["categories"]["toxicity"]["flagged_labels"] == []
     assert (
         eager_result["categories"]["toxicity"]["scores"]
         == default["categories"]["toxicity"]["scores"]
@@ -101,6 +107,8 @@ def test_threshold_one_stops_hate_from_flagging(shared_api: TestClient) -> None:
 
     assert default["categories"]["toxicity"]["label"] == "HATE"
     assert default["categories"]["toxicity"]["flagged"] is True
+    assert "HATE" in default["categories"]["toxicity"]["flagged_labels"]
+    assert strict["categories"]["toxicity"]["flagged_labels"] == []
     assert strict["categories"]["toxicity"]["label"] == "HATE"  # the label is still the arg-max
     assert strict["categories"]["toxicity"]["flagged"] is False
     assert strict["categories"]["misinformation"]["flagged"] is False
