@@ -59,6 +59,8 @@ CLASSIFY_RESPONSE: dict[str, Any] = {
                 },
             },
             "stored": True,
+            "language": {"code": "vi", "supported": True},
+            "skipped": None,
         }
     ],
 }
