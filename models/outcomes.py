@@ -44,11 +44,13 @@ class Plan:
 
 def plan(texts: Sequence[str], policy: Policy, *, name: str = "texts") -> Plan:
     """Detect each post's language; ``score`` scores all, ``skip`` only supported posts,
-    ``reject`` raises ``LanguageNotSupportedError`` naming every unsupported post."""
+    ``reject`` raises ``LanguageNotSupportedError`` naming every unsupported post as
+    ``name[i]`` (just ``text`` when ``name`` is ``"text"``, the one-post field)."""
     languages = detect_languages(texts)
     bad = [i for i, g in enumerate(languages) if not g.supported]
     if bad and policy == "reject":
-        listed = ", ".join(f"{name}[{i}] ({languages[i].code})" for i in bad[:20])
+        where = (lambda i: name) if name == "text" else (lambda i: f"{name}[{i}]")
+        listed = ", ".join(f"{where(i)} ({languages[i].code})" for i in bad[:20])
         more = f" and {len(bad) - 20} more" if len(bad) > 20 else ""
         raise LanguageNotSupportedError(
             f"{len(bad)} post(s) not in a supported language ({', '.join(sorted(SUPPORTED))}): "
