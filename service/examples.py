@@ -34,6 +34,10 @@ CLASSIFY_REQUESTS: dict[str, dict[str, Any]] = {
             "metadata": {"likes": 120, "shares": 45, "posted_at": "2024-05-01T08:30:00+07:00"},
         },
     },
+    "skip_unsupported": {
+        "summary": "Skip posts not in Vietnamese (they come back with skipped, flagged null)",
+        "value": {"texts": ["ko bit j lun a oi", "这个视频太搞笑了"], "unsupported": "skip"},
+    },
 }
 
 CLASSIFY_RESPONSE: dict[str, Any] = {
@@ -59,6 +63,8 @@ CLASSIFY_RESPONSE: dict[str, Any] = {
                 },
             },
             "stored": True,
+            "language": {"code": "vi", "supported": True},
+            "skipped": None,
         }
     ],
 }

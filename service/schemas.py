@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -263,6 +263,13 @@ class ClassifyRequest(BaseModel):
         description="Add `categories.toxicity.spans`: the offending character spans of each "
         "post (needs the toxicity task). Offsets index the text exactly as sent.",
     )
+    unsupported: Literal["score", "skip", "reject"] = Field(
+        "score",
+        description="Posts in a language the models were not made for (`language.supported` "
+        "false): `score` them anyway (default), `skip` them (no scores, `flagged` null, "
+        '`skipped` set, not stored) or `reject` the request (422 "LanguageNotSupported" '
+        "naming each such post).",
+    )
 
 
 class SpanOut(BaseModel):
@@ -303,11 +310,25 @@ class TaskResult(BaseModel):
     spans_note: str | None = Field(None, description="Why `spans` is null, when it is.")
 
 
+class LanguageOut(BaseModel):
+    code: str = Field(description='ISO 639-1 code ("vi", "zh"…), or "und" when undetermined.')
+    supported: bool = Field(
+        description='Whether the models were made for it: "vi", and "und" (too short to tell).'
+    )
+
+
 class ClassifyResult(BaseModel):
     id: str = Field(description="Prediction id; feedback refers to it when `store` was true.")
-    flagged: bool = Field(description="True when any task flagged the post.")
-    categories: dict[str, TaskResult]
+    flagged: bool | None = Field(
+        description="True when any task flagged the post; null when it was skipped (not scored, "
+        "which is not clean)."
+    )
+    categories: dict[str, TaskResult] | None = Field(description="Null when skipped.")
     stored: bool
+    language: LanguageOut = Field(description="The post's language (docs/language.md).")
+    skipped: Literal["language_not_supported"] | None = Field(
+        None, description='Why the post was not scored (`unsupported: "skip"`); null if scored.'
+    )
 
 
 class ClassifyResponse(BaseModel):

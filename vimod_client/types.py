@@ -38,21 +38,40 @@ class TaskResult:
 
 
 @dataclass(frozen=True)
+class Language:
+    """A post's language (``"und"``: undetermined) and whether the models were made for it."""
+
+    code: str
+    supported: bool
+
+
+@dataclass(frozen=True)
 class ClassifyResult:
-    """The verdicts on one post; ``id`` is what feedback refers to when ``stored``."""
+    """The verdicts on one post; ``id`` is what feedback refers to when ``stored``.
+
+    A skipped post (``skipped`` set) has ``flagged`` and ``categories`` None: not scored,
+    which is not clean.
+    """
 
     id: str
-    flagged: bool
-    categories: dict[str, TaskResult]
+    flagged: bool | None
+    categories: dict[str, TaskResult] | None
     stored: bool
+    language: Language
+    skipped: str | None = None
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> ClassifyResult:
+        cats = d["categories"]
         return cls(
             id=d["id"],
             flagged=d["flagged"],
-            categories={t: TaskResult.from_json(c) for t, c in d["categories"].items()},
+            categories=None
+            if cats is None
+            else {t: TaskResult.from_json(c) for t, c in cats.items()},
             stored=d["stored"],
+            language=Language(**d["language"]),
+            skipped=d.get("skipped"),
         )
 
 

@@ -139,6 +139,36 @@ def test_classify_file_csv_and_jsonl(env: dict[str, str], tmp_path: Path) -> Non
     assert set(toxic["flagged_labels"]) <= {"OFFENSIVE", "HATE"}
 
 
+def test_classify_marks_skips_or_rejects_unsupported_languages(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    src = tmp_path / "posts.csv"
+    src.write_text("text\n这个视频太搞笑了哈哈哈\nko bit j lun a oi\n", "utf-8")
+    out = tmp_path / "out.csv"
+    res = runner.invoke(app, ["classify", str(src), "-o", str(out)], env=env)
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["language"], r["language_supported"]) for r in rows] == [
+        ("zh", "False"),
+        ("vi", "True"),
+    ]
+    assert all(r["toxicity_label"] for r in rows)  # scored anyway by default
+
+    out_jsonl = tmp_path / "out.jsonl"
+    args = ["classify", str(src), "-o", str(out_jsonl), "--unsupported", "skip"]
+    res = runner.invoke(app, args, env=env)
+    assert res.exit_code == 0, res.output
+    skipped, kept = (json.loads(line) for line in out_jsonl.read_text("utf-8").splitlines())
+    assert skipped["skipped"] == "language_not_supported"
+    assert skipped["flagged"] is None and skipped["categories"] is None
+    assert kept["skipped"] is None and set(kept["categories"]) == {"toxicity", "misinformation"}
+
+    args = ["classify", str(src), "-o", str(out), "--unsupported", "reject"]
+    res = runner.invoke(app, args, env=env)
+    assert res.exit_code == 1 and "LanguageNotSupported" in res.output
+    assert "rows[0] (zh)" in res.output
+
+
 def test_classify_reports_missing_column(env: dict[str, str], tmp_path: Path) -> None:
     src = tmp_path / "posts.csv"
     src.write_text("body\nxin chào\n", "utf-8")

@@ -164,6 +164,7 @@ def test_the_request_examples_are_accepted_by_the_app(
         ("/v1/classify", "one"): 200,
         ("/v1/classify", "batch"): 200,
         ("/v1/classify", "metadata"): 200,
+        ("/v1/classify", "skip_unsupported"): 200,
         ("/v1/feedback", "prediction"): 404,  # valid, but that prediction was never stored
         ("/v1/feedback", "text"): 201,
     }
