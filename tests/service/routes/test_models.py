@@ -56,7 +56,7 @@ def test_models_lists_every_task_version(
     spans = {v: e for v, e in models.items() if e["task"] == "spans"}
     # the embedded default span model (served inside toxicity's explain) is listed too
     assert [e["kind"] for e in spans.values()] == ["span_crf"]
-    assert all(e["active"] for e in spans.values())
+    assert all(e["active"] and e["loaded"] for e in spans.values())
 
     assert set(models) - set(spans) == set(seed_versions.values())
     for task, version in seed_versions.items():
