@@ -74,6 +74,8 @@ def test_without_models_readyz_is_503_and_classify_is_unavailable(
             "misinformation": "no active version",
         },
         "store": "ok",
+        "span_models": {"spans": None},  # optional: its absence does not make it unready
+        "optional_models_missing": {"spans": "no active version"},
     }
     assert_error(classify, 503, "Unhealthy", "not available", "no active version")
     assert alive.status_code == 200  # alive, just not ready
