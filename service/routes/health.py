@@ -38,21 +38,20 @@ def _store_answers(request: Request) -> str | None:
 async def readyz(request: Request, runtime: RuntimeDep) -> JSONResponse:
     """Readiness: every served task has a model loaded and the store answers.
 
-    ``models`` also lists the spans model behind toxicity's ``explain`` when one is loaded;
-    a missing one is reported under ``optional_models_missing`` and does not make the
-    service unready (classification still works; explain answers ``spans: null``).
+    ``span_models`` lists the spans model behind toxicity's ``explain`` (``null`` when none
+    is loaded); a missing one is reported under ``optional_models_missing`` and does not make
+    the service unready (classification still works; explain answers ``spans: null``).
     """
     missing = [t for t in runtime.tasks if t not in runtime.models]
     store_error = await run_in_threadpool(_store_answers, request)
-    models = {t: m.version for t, m in runtime.models.items()}
-    if runtime.spans is not None:  # optional: without it, explain answers spans: null
-        models["spans"] = runtime.spans[1].version
-    body = {
+    body: dict[str, object] = {
         "status": "ready" if not missing and store_error is None else "not ready",
-        "models": models,
+        "models": {t: m.version for t, m in runtime.models.items()},
         "missing_models": {t: runtime.load_errors.get(t, "no active version") for t in missing},
         "store": "ok" if store_error is None else store_error,
     }
+    if "toxicity" in runtime.tasks:  # optional: without it, explain answers spans: null
+        body["span_models"] = {"spans": runtime.spans[1].version if runtime.spans else None}
     if runtime.spans_error is not None:
         body["optional_models_missing"] = {"spans": runtime.spans_error}
     return JSONResponse(body, status_code=200 if body["status"] == "ready" else 503)

@@ -23,6 +23,8 @@ async def list_models(_: TrainerDep, registry: RegistryDep, runtime: RuntimeDep)
     manifests = await run_in_threadpool(registry.versions)
     active = {t: registry.active_version(t) for t in {m.task for m in manifests}}
     loaded = {m.version for m in runtime.models.values()}
+    if runtime.spans is not None:  # the span model behind toxicity's explain
+        loaded.add(runtime.spans[1].version)
     return ModelsResponse(
         models=[
             ModelVersionOut(

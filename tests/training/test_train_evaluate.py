@@ -99,7 +99,12 @@ def test_metrics_on_perfect_and_wrong_predictions() -> None:
 def test_bootstrap_builds_each_missing_task_once(tmp_path: Path) -> None:
     reg = Registry(tmp_path)
     built = ensure_default_models(reg, ["toxicity", "misinformation"], tmp_path)
-    assert {m.task for m in built} == {"toxicity", "misinformation"}
+    # toxicity brings its span model (explain), trained on the team's marked seed posts
+    assert {m.task for m in built} == {"toxicity", "misinformation", "spans"}
+    spans = reg.load_active_spans()
+    assert spans is not None and spans[1].training["datasets"] == ["seed:toxicity_spans"]
+    (marked,) = spans[0].predict_spans(["thằng óc chó cút đi"])
+    assert marked
     assert all(reg.active_version(m.task) == m.version for m in built)
     assert ensure_default_models(reg, ["toxicity", "misinformation"], tmp_path) == []
     found = reg.load_active("toxicity")

@@ -109,12 +109,13 @@ def test_without_a_span_model_spans_is_null_with_a_note(
         assert toxicity["spans"] is None
         assert "no active spans model" in toxicity["spans_note"]
         ready = client.get("/readyz").json()
-        assert "spans" not in ready["models"]
+        assert ready["span_models"] == {"spans": None}
         assert ready["optional_models_missing"] == {"spans": "no active version"}
         assert ready["status"] == "ready"
 
 
 def test_readyz_lists_the_spans_model(api: TestClient, registry: Registry) -> None:
     ready = api.get("/readyz").json()
-    assert ready["models"]["spans"] == registry.active_version("spans")
+    assert ready["span_models"] == {"spans": registry.active_version("spans")}
+    assert "spans" not in ready["models"]  # the classification tasks only
     assert "optional_models_missing" not in ready
