@@ -273,14 +273,6 @@ class SpanCrfConfig(KindConfig):
     seed: int = Field(0, strict=True, description="seed of the out-of-fold lexicon split")
 
 
-# kind -> its config; adding a kind means adding one line here (and in models.kinds).
-CONFIGS: dict[str, type[KindConfig]] = {
-    "baseline": BaselineConfig,
-    "phobert": PhobertConfig,
-    "span_crf": SpanCrfConfig,
-}
-
-
 def config_class(kind: str) -> type[KindConfig]:
     """The config model of ``kind``; unknown kinds raise ``InputError``."""
     try:
@@ -373,3 +365,12 @@ class PhobertSpansConfig(KindConfig):
         if self.stride >= self.max_len - 2:
             raise ValueError(f"stride {self.stride} must be below max_len - 2 ({self.max_len - 2})")
         return self
+
+
+# kind -> its config; adding a kind means adding one line here (and in models.kinds).
+CONFIGS: dict[str, type[KindConfig]] = {
+    "baseline": BaselineConfig,
+    "phobert": PhobertConfig,
+    "span_crf": SpanCrfConfig,
+    "phobert_spans": PhobertSpansConfig,
+}

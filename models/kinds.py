@@ -25,9 +25,10 @@ KINDS: dict[str, str] = {
 }
 
 # Span kinds (``models.span_contract.SpanTagger``): "module:function" taking (directory,
-# manifest config, runtime options). A PhoBERT token-classification kind adds its line here.
+# manifest config, runtime options).
 SPAN_KINDS: dict[str, str] = {
     "span_crf": "models.span_crf:load",
+    "phobert_spans": "models.phobert_spans:load",
 }
 
 

@@ -34,6 +34,7 @@ TRAINERS: dict[str, str] = {
     "baseline": "training.trainers.baseline:train",
     "phobert": "training.trainers.phobert:train",
     "span_crf": "training.trainers.span_crf:train",
+    "phobert_spans": "training.trainers.phobert_spans:train",
 }
 
 
@@ -111,7 +112,7 @@ def run_training(
     trainer = get_trainer(kind)
     start = time.perf_counter()
     # PhoBERT draws its own per-step bars; the others get an elapsed-time bar while fitting.
-    quiet = kind == "phobert" or not job.show_progress
+    quiet = kind in ("phobert", "phobert_spans") or not job.show_progress
     with phase(f"training {kind} on {len(job.train)} examples", show=not quiet):
         model = trainer(job)
     seconds = time.perf_counter() - start

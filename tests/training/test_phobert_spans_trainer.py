@@ -142,3 +142,39 @@ def test_bad_training_input_is_refused(tiny_phobert_dir: Path) -> None:
         train_phobert_spans(["a"], [[]], progress=False)
     with pytest.raises(InputError, match="unknown"):
         train_phobert_spans(["a"], [[]], config={**base, "epoch": 3}, progress=False)
+
+
+def test_registry_trains_saves_and_loads_the_kind(tiny_phobert_dir: Path, tmp_path: Path) -> None:
+    """``vimod train --task spans --model phobert_spans``: trainer table → registry → loader."""
+    from models.kinds import load_span_tagger
+    from models.lazy import resolve
+    from models.registry import Registry
+    from models.tasks import SPANS
+    from training.datasets.base import Example
+    from training.train import TRAINERS, TrainJob
+
+    def examples(seed: int, n: int) -> list[Example]:
+        return [
+            Example(text=t, label=SPANS.labels[bool(s)], source="toy", spans=tuple(s))
+            for t, s in span_rows(n, seed=seed)
+        ]
+
+    job = TrainJob(
+        task=SPANS,
+        train=examples(1, 100),
+        dev=examples(2, 40),
+        config={**TINY, "base": str(tiny_phobert_dir)},
+        show_progress=False,
+    )
+    tagger = resolve(TRAINERS["phobert_spans"])(job)
+    registry = Registry(tmp_path / "registry")
+    manifest = registry.save(tagger, data_fingerprint="sha256:toy", activate=True)
+    loaded = load_span_tagger(
+        "phobert_spans", registry.path(manifest.version), manifest.config, {"device": "cpu"}
+    )
+    texts, gold = _split(span_rows(20, seed=3))
+    assert loaded.predict_spans(texts) == tagger.predict_spans(texts)
+    assert (
+        np.mean([char_f1(p, g) for p, g in zip(loaded.predict_spans(texts), gold, strict=True)])
+        >= 0.8
+    )

@@ -31,6 +31,7 @@ from models.phobert_tokenizer import FastPhobertTokenizer
 from models.span_contract import Span
 from models.span_words import cut
 from training.progress import make_progress
+from training.train import TrainJob
 from training.trainers.phobert import _seed, _tokenizer_dir
 
 log = logging.getLogger(__name__)
@@ -229,3 +230,20 @@ def _pad_labels(rows: Sequence[np.ndarray]) -> np.ndarray:
     for i, row in enumerate(rows):
         out[i, : len(row)] = row
     return out
+
+
+def train(job: TrainJob) -> PhobertSpanTagger:
+    """``vimod train --task spans --model phobert_spans``: the registry's trainer entry."""
+    missing = [e for e in job.train if e.spans is None]
+    if missing:
+        raise InputError(
+            f"phobert_spans trains on span data (e.g. vihos:train); {len(missing)} posts have none"
+        )
+    dev = [e for e in job.dev or [] if e.spans is not None]
+    return train_phobert_spans(
+        [e.text for e in job.train],
+        [list(e.spans or ()) for e in job.train],
+        ([e.text for e in dev], [list(e.spans or ()) for e in dev]) if dev else None,
+        config=PhobertSpansConfig.resolve(job.task.name, job.config),
+        progress=job.show_progress,
+    )
