@@ -198,7 +198,9 @@ def evaluate(
             )
         if "roc_auc" in metrics:
             line += f", ROC-AUC {metrics['roc_auc']:.4f}, PR-AUC {metrics['pr_auc']:.4f}"
-        typer.echo(f"{line}, ECE {metrics['ece']:.4f}")
+        if "ece" in metrics:
+            line += f", ECE {metrics['ece']:.4f}"
+        typer.echo(line)
         for text in flag_lines(metrics):
             typer.echo(text)
         console.print(f"report: {paths[1]}")

@@ -7,7 +7,7 @@ with this client; a missing required field raises ``KeyError`` (reported as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -17,23 +17,46 @@ def _time(value: str) -> datetime:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Offending characters ``text == post[start:end]`` of the post as sent (``explain``)."""
+
+    start: int
+    end: int
+    text: str
+    score: float
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Span:
+        return cls(start=d["start"], end=d["end"], text=d["text"], score=float(d["score"]))
+
+
+@dataclass(frozen=True)
 class TaskResult:
     """One task's verdict on one post."""
 
     label: str
     scores: dict[str, float]
     flagged: bool
+    flagged_labels: list[str]
     model: str
     model_version: str
+    spans: list[Span] | None = None  # with explain; None also when no span model is active
+    spans_note: str | None = None
+    spans_model_version: str | None = None
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> TaskResult:
+        spans = d.get("spans")
         return cls(
             label=d["label"],
             scores={k: float(v) for k, v in d["scores"].items()},
             flagged=d["flagged"],
+            flagged_labels=list(d["flagged_labels"]),
             model=d["model"],
             model_version=d["model_version"],
+            spans=None if spans is None else [Span.from_json(s) for s in spans],
+            spans_note=d.get("spans_note"),
+            spans_model_version=d.get("spans_model_version"),
         )
 
 
@@ -205,6 +228,7 @@ class Readiness:
     models: dict[str, str]
     missing_models: dict[str, str]
     store: str
+    span_models: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def ready(self) -> bool:
@@ -217,4 +241,5 @@ class Readiness:
             models=dict(d["models"]),
             missing_models=dict(d["missing_models"]),
             store=d["store"],
+            span_models=dict(d.get("span_models") or {}),
         )

@@ -130,7 +130,7 @@ def test_health_readiness_info_and_models(live: Live) -> None:
     assert healthy and ready.ready and ready.store == "ok"
     assert info.tasks == ready.models and info.limits["max_client_batch_size"] == 8
     active = {m.task: m.version for m in models if m.active}
-    assert active == ready.models
+    assert active == {**ready.models, **ready.span_models}
 
 
 def test_a_refused_connection_is_retried_with_backoff_then_raised() -> None:
