@@ -64,9 +64,10 @@ def flag_lines(metrics: Mapping[str, Any]) -> list[str]:
     """For a binary task: the share of each label flagged, then the counts per source.
 
     The share of the benign label flagged is the false-alarm rate; of the positive label,
-    its recall. Empty for a task with more than two labels.
+    its recall. Empty for a task with more than two labels, or without per-label figures
+    (span models).
     """
-    per_label = metrics["per_label"]
+    per_label = metrics.get("per_label", {})
     if len(per_label) != 2:
         return []
     (benign, b), (positive, p) = per_label.items()
