@@ -43,6 +43,8 @@ class ModelRuntime:
         self.models: dict[str, LoadedModel] = {}
         self.load_errors: dict[str, str] = {}
         self._batchers: dict[str, MicroBatcher] = {}
+        self._swap = asyncio.Lock()  # one reload at a time: the watcher's or a route's
+        self._refused: dict[str, str] = {}  # task -> active version that failed here
         self._executor = ThreadPoolExecutor(
             max_workers=settings.inference_threads, thread_name_prefix="vimod-inference"
         )
@@ -51,7 +53,9 @@ class ModelRuntime:
     def tasks(self) -> list[str]:
         return list(self.settings.tasks)
 
-    def _load_all(self) -> tuple[dict[str, LoadedModel], dict[str, str]]:
+    def _load_all(
+        self, tasks: Sequence[str] | None = None
+    ) -> tuple[dict[str, LoadedModel], dict[str, str]]:
         """Load each task's active version on its own, so one broken task never stops another.
 
         The registry's smoke prediction also pays each model's lazy imports (underthesea,
@@ -59,7 +63,7 @@ class ModelRuntime:
         """
         loaded: dict[str, LoadedModel] = {}
         errors: dict[str, str] = {}
-        for task in self.tasks:
+        for task in self.tasks if tasks is None else tasks:
             try:
                 loaded.update(
                     load_active_models(self.registry, [task], {"engine": self.settings.engine})
@@ -74,8 +78,8 @@ class ModelRuntime:
 
     def load(self) -> None:
         """Load every served task's active version (a task that fails is reported, not fatal)."""
-        self.models, self.load_errors = self._load_all()
-        self._publish()
+        fresh, errors = self._load_all()
+        self._swap_in(fresh, errors, replace_errors=True)
 
     async def reload(self) -> dict[str, str]:
         """Load the registry's active versions and swap them in; a task that fails keeps its model.
@@ -83,18 +87,83 @@ class ModelRuntime:
         Returns:
             task → version now serving.
         """
-        fresh, errors = await asyncio.to_thread(self._load_all)
-        merged = {**self.models, **fresh}  # a task that failed to load keeps serving its old model
-        self.models, self.load_errors = merged, errors
-        self._publish()
+        async with self._swap:
+            fresh, errors = await asyncio.to_thread(self._load_all)
+            self._swap_in(fresh, errors, replace_errors=True)
         if errors:
             raise RegistryError("; ".join(f"{t}: {e}" for t, e in errors.items()))
         return {t: m.version for t, m in self.models.items()}
 
+    def _swap_in(
+        self, fresh: dict[str, LoadedModel], errors: dict[str, str], *, replace_errors: bool
+    ) -> None:
+        """Serve ``fresh`` at once; a task that failed keeps serving its old model."""
+        self.models = {**self.models, **fresh}
+        kept = (
+            {} if replace_errors else {t: e for t, e in self.load_errors.items() if t not in fresh}
+        )
+        self.load_errors = {**kept, **errors}
+        for task in fresh:
+            self._refused.pop(task, None)
+        for task in errors:  # not retried by ``sync`` until ACTIVE names another version
+            try:
+                self._refused[task] = self.registry.active_version(task) or ""
+            except VimodError:
+                self._refused[task] = ""
+        self._publish()
+
+    def _stale_tasks(self) -> list[str]:
+        """Tasks whose registry ``ACTIVE`` names another version than the one served here
+        (and not one that already failed to load here: it is retried once ACTIVE moves)."""
+        stale = []
+        for task in self.tasks:
+            try:
+                active = self.registry.active_version(task)
+            except VimodError:
+                continue
+            serving = self.models.get(task)
+            if active is None or (serving is not None and serving.version == active):
+                continue
+            if self._refused.get(task) != active:
+                stale.append(task)
+        return stale
+
+    async def sync(self) -> list[str]:
+        """Load what the registry activated since this process last looked; cheap when nothing did.
+
+        This is how an activation through another worker, another replica or the CLI reaches
+        this process: every process compares the registry's ``ACTIVE`` files with what it
+        serves. The old model serves until the new one loaded and passed its smoke test.
+
+        Returns:
+            the tasks that changed version here.
+        """
+        stale = await asyncio.to_thread(self._stale_tasks)
+        if not stale:
+            return []
+        async with self._swap:
+            stale = await asyncio.to_thread(self._stale_tasks)  # a reload may have won the lock
+            if not stale:
+                return []
+            fresh, errors = await asyncio.to_thread(self._load_all, stale)
+            self._swap_in(fresh, errors, replace_errors=False)
+        if fresh:
+            log.info("now serving %s", {t: m.version for t, m in fresh.items()})
+        return list(fresh)
+
+    async def watch(self, interval: float) -> None:
+        """Call ``sync`` every ``interval`` seconds until cancelled (the app's lifespan task)."""
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                await self.sync()
+            except Exception:  # a failed check must not stop the next ones
+                log.exception("checking the registry for activations failed")
+
     def _publish(self) -> None:
-        self.metrics.model_info.clear()
-        for task, model in self.models.items():
-            self.metrics.model_info.labels(task, model.manifest.kind, model.version).set(1)
+        self.metrics.publish_models(
+            {task: (model.manifest.kind, model.version) for task, model in self.models.items()}
+        )
 
     def _batcher(self, task: str) -> MicroBatcher:
         batcher = self._batchers.get(task)

@@ -47,6 +47,7 @@ def test_readyz_reports_models_and_store(client: TestClient, seed_versions: dict
         "status": "ready",
         "models": seed_versions,
         "missing_models": {},
+        "reload_errors": {},
         "store": "ok",
     }
 
