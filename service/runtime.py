@@ -123,6 +123,8 @@ class ModelRuntime:
                 continue
             serving = self.models.get(task)
             if active is None or (serving is not None and serving.version == active):
+                if serving is not None and active is not None:
+                    self.load_errors.pop(task, None)  # ACTIVE is back to what serves here
                 continue
             if self._refused.get(task) != active:
                 stale.append(task)

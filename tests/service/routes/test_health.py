@@ -71,6 +71,7 @@ def test_without_models_readyz_is_503_and_classify_is_unavailable(
             "toxicity": "no active version",
             "misinformation": "no active version",
         },
+        "reload_errors": {},
         "store": "ok",
     }
     assert_error(classify, 503, "Unhealthy", "not available", "no active version")
