@@ -42,25 +42,37 @@ STREAK = 8  # consecutive requests per server that must all report the new versi
 BOUND_S = 60.0
 
 
-def _trials(urls: list[str], key: str, registry: Path, trials: int, tag: str) -> list[float]:
-    seconds = []
+def _trials(
+    urls: list[str], key: str, registry: Path, trials: int, tag: str
+) -> dict[str, list[float]]:
+    """Per trial: seconds from the activation's answer, and from its request, to convergence.
+
+    The activating server loads and smoke-tests the version before it answers, and the
+    others start loading as soon as ACTIVE changes, so they often converge before the answer.
+    """
+    after_answer, after_request = [], []
     for i in range(trials):
         version = clone_active_version(registry, "toxicity", f"{tag}{i:02x}")
+        sent = time.monotonic()
         answered = activate(urls[0], key, version, reason="convergence bench")
         called = time.monotonic()
         waited = converge(urls, key, version, streak=STREAK, bound_s=BOUND_S)
-        seconds.append(called - answered + waited)
+        after_answer.append(called - answered + waited)
+        after_request.append(called - sent + waited)
         time.sleep(1.0)  # let the registry checks settle between trials
-    return seconds
+    return {"after_answer": after_answer, "after_request": after_request}
 
 
-def _summary(seconds: list[float]) -> dict[str, Any]:
+def _summary(seconds: dict[str, list[float]]) -> dict[str, Any]:
+    answer, request = seconds["after_answer"], seconds["after_request"]
     return {
-        "trials_s": [round(s, 3) for s in seconds],
-        "median_s": round(statistics.median(seconds), 3),
-        "max_s": round(max(seconds), 3),
+        "after_answer_s": [round(s, 3) for s in answer],
+        "median_after_answer_s": round(statistics.median(answer), 3),
+        "max_after_answer_s": round(max(answer), 3),
+        "after_request_s": [round(s, 3) for s in request],
+        "median_after_request_s": round(statistics.median(request), 3),
         "goal_s": 2.0,
-        "meets_goal": statistics.median(seconds) <= 2.0,
+        "meets_goal": statistics.median(answer) <= 2.0,
     }
 
 
@@ -86,7 +98,8 @@ def run(database_url: str, tmp: Path, trials: int, watch_s: float) -> dict[str, 
             for proc in processes:
                 stop(proc)
     return {
-        "what": "seconds from the activation's answer to every worker/replica serving it",
+        "what": "seconds from the activation's answer (and from its request) to every "
+        "worker/replica serving the new version",
         "registry_watch_s": watch_s,
         "streak_per_server": STREAK,
         **results,

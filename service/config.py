@@ -61,6 +61,14 @@ class Settings(BaseSettings):
         "ones it serves and loads what another worker, replica or the CLI activated; 0: never "
         "(then only this worker's activate/reload routes change what it serves).",
     )
+    pinned_models_max: int = Field(
+        2,
+        ge=0,
+        le=16,
+        description="Versions other than the active one kept loaded for requests that pin a "
+        "version (least recently used goes first), per task and worker; each costs one more "
+        "model in memory (a baseline: tens of MB; PhoBERT: about 0.5-1 GB). 0: no pinning.",
+    )
     metrics_multiproc_dir: Path | None = Field(
         None,
         validation_alias="PROMETHEUS_MULTIPROC_DIR",

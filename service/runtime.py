@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -19,6 +20,7 @@ from models.scorer import LoadedModel, load_active_models
 from service.batcher import MicroBatcher
 from service.config import Settings
 from service.metrics import Metrics
+from service.pins import PinnedModels
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,9 @@ class ModelRuntime:
         self._batchers: dict[str, MicroBatcher] = {}
         self._swap = asyncio.Lock()  # one reload at a time: the watcher's or a route's
         self._refused: dict[str, str] = {}  # task -> active version that failed here
+        self.pinned = PinnedModels(
+            registry, settings.pinned_models_max, {"engine": settings.engine}
+        )
         self._executor = ThreadPoolExecutor(
             max_workers=settings.inference_threads, thread_name_prefix="vimod-inference"
         )
@@ -189,9 +194,17 @@ class ModelRuntime:
         return batcher
 
     async def score(
-        self, task: str, texts: Sequence[str], metadata: Sequence[PostMetadata | None]
+        self,
+        task: str,
+        texts: Sequence[str],
+        metadata: Sequence[PostMetadata | None],
+        version: str | None = None,
     ) -> tuple[LoadedModel, np.ndarray]:
-        """Probabilities for ``texts`` from the task's active model, and that model."""
+        """Probabilities for ``texts`` from the task's active model (or the pinned ``version``),
+        and that model."""
+        active = self.models.get(task)
+        if version is not None and (active is None or active.version != version):
+            return await self._score_pinned(task, version, texts, metadata)
         if task not in self.models:
             reason = self.load_errors.get(task, "no active version in the registry")
             raise NotReadyError(f"task {task!r} is not available: {reason}")
@@ -199,6 +212,22 @@ class ModelRuntime:
         self.metrics.queue.labels(task).set(batcher.waiting + len(texts))
         model, proba = await batcher.submit(texts, metadata)
         self.metrics.queue.labels(task).set(batcher.waiting)
+        return model, proba
+
+    async def _score_pinned(
+        self,
+        task: str,
+        version: str,
+        texts: Sequence[str],
+        metadata: Sequence[PostMetadata | None],
+    ) -> tuple[LoadedModel, np.ndarray]:
+        """A pinned version's call, on the same inference pool but outside the batcher."""
+        model = await self.pinned.get(task, version)
+        started = time.perf_counter()
+        proba = await asyncio.get_running_loop().run_in_executor(
+            self._executor, model.classifier.predict_proba, list(texts), list(metadata)
+        )
+        self.metrics.observe_batch(task, len(texts), time.perf_counter() - started)
         return model, proba
 
     async def close(self) -> None:

@@ -26,6 +26,7 @@ class ClassifyInput:
     tasks: list[str]
     thresholds: dict[str, float]
     store: bool
+    versions: dict[str, str]
 
 
 def clean_text(value: str, field: str, settings: Settings) -> str:
@@ -99,4 +100,8 @@ def check_classify(req: ClassifyRequest, settings: Settings) -> ClassifyInput:
         if len(meta) != len(texts):
             raise InputError(f"metadata has {len(meta)} items for {len(texts)} texts")
         metadata = [_metadata(m) for m in meta]
-    return ClassifyInput(texts, metadata, tasks, thresholds, req.store)
+    versions = dict(req.versions or {})
+    for name in versions:
+        if name not in tasks:
+            raise InputError(f"versions: task {name!r} is not among the requested tasks")
+    return ClassifyInput(texts, metadata, tasks, thresholds, req.store, versions)

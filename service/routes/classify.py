@@ -34,7 +34,11 @@ _ERRORS = {
     for status, text in (
         (400, "Body is not valid JSON"),
         (413, "Body over payload_limit"),
-        (422, "Invalid request: empty text, too many texts, unknown task or label, ..."),
+        (
+            422,
+            "Invalid request: empty text, too many texts, unknown task or label, a pinned "
+            "version that cannot be served, ...",
+        ),
         (429, "Too many texts queued, or the key's quota is used up (see Retry-After)"),
         (503, "No model loaded for a requested task"),
     )
@@ -60,7 +64,9 @@ async def classify(
     """Score one post (`text`) or a batch (`texts`); optionally store them for feedback."""
     req = check_classify(body, settings)
     await quotas.charge_chars(principal, sum(len(t) for t in req.texts), response)
-    scored = await asyncio.gather(*(runtime.score(t, req.texts, req.metadata) for t in req.tasks))
+    scored = await asyncio.gather(
+        *(runtime.score(t, req.texts, req.metadata, req.versions.get(t)) for t in req.tasks)
+    )
     per_task: dict[str, list[TaskResult]] = {}
     for task, (model, proba) in zip(req.tasks, scored, strict=True):
         kind, version = model.manifest.kind, model.version

@@ -180,6 +180,8 @@ async def info(
             "inference_threads": settings.inference_threads,
             "key_cache_seconds": settings.key_cache_seconds,
             "key_cache_stale_seconds": settings.key_cache_stale_seconds,
+            "pinned_models_max": settings.pinned_models_max,
+            "registry_watch_s": settings.registry_watch_s,
         },
         engine=settings.engine,
         auth="disabled" if settings.auth_disabled else "keys",

@@ -163,6 +163,8 @@ def test_info_echoes_every_limit(shared_api: TestClient, seed_versions: dict[str
             "inference_threads": 1,
             "key_cache_seconds": 30.0,
             "key_cache_stale_seconds": 600.0,
+            "pinned_models_max": 2,
+            "registry_watch_s": 0.5,
         },
         "engine": "auto",
         "auth": "keys",
