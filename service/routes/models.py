@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from functools import partial
 from typing import Annotated
 
@@ -21,7 +20,14 @@ from service.model_schemas import (
     RollbackRequest,
 )
 from service.responses import AUTHENTICATED, errors
-from service.schemas import ErrorResponse, InfoResponse, ModelsResponse, ModelVersionOut
+from service.schemas import (
+    ErrorResponse,
+    InfoResponse,
+    ModelsResponse,
+    ModelVersionOut,
+    TaskName,
+    UtcDateTime,
+)
 
 router = APIRouter(prefix="/v1", tags=["models"], responses=errors(*AUTHENTICATED))
 
@@ -129,14 +135,18 @@ async def rollback_model(
 
 
 @router.get(
-    "/models/changes", operation_id="list_model_changes", response_model=ModelChangesResponse
+    "/models/changes",
+    operation_id="list_model_changes",
+    response_model=ModelChangesResponse,
+    responses={422: {"model": ErrorResponse, "description": "Unknown task, bad time or limit"}},
 )
 async def list_model_changes(
     _: IntegratorDep,
     registry: RegistryDep,
-    task: Annotated[str | None, Query(max_length=64, description="Only this task.")] = None,
+    task: Annotated[TaskName | None, Query(description="Only this task.")] = None,
     since: Annotated[
-        datetime | None, Query(description="Only changes after this time (ISO 8601).")
+        UtcDateTime | None,
+        Query(description="Only changes after this time (ISO-8601; no offset: UTC)."),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="At most this many.")] = 100,
 ) -> ModelChangesResponse:
@@ -144,10 +154,6 @@ async def list_model_changes(
 
     Readable by every key, so integrators can see why their flag rates moved.
     """
-    if task is not None:
-        get_task(task)
-    if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=UTC)
     entries = await run_in_threadpool(
         partial(read_changes, registry.root, task=task, since=since, limit=limit)
     )
