@@ -74,7 +74,9 @@ def activate(
     force: Annotated[
         bool, typer.Option("--force", help="Skip the gate (needs --reason; recorded).")
     ] = False,
-    reason: Annotated[str | None, typer.Option(help="Why the gate is skipped.")] = None,
+    reason: Annotated[
+        str | None, typer.Option(help="Why (for the changelog); required with --force.")
+    ] = None,
 ) -> None:
     """Make VERSION active: through the promotion gate (like promote), or --force --reason.
 
@@ -83,14 +85,13 @@ def activate(
     """
 
     def _run() -> None:
-        from models.errors import InputError
 
         cfg = settings()
         if not force:
-            if reason is not None:
-                raise InputError("--reason goes with --force")
             hint = "; or skip the gate with --force --reason TEXT"
-            promote_version(cfg, version, data or None, tolerance, resamples=resamples, hint=hint)
+            promote_version(
+                cfg, version, data or None, tolerance, resamples=resamples, hint=hint, reason=reason
+            )
             return
         m = registry(cfg).activate(version, forced=True, reason=reason, by=caller())
         typer.echo(f"{m.task}: active version is now {m.version} (gate skipped: {reason})")
@@ -128,6 +129,7 @@ def promote_version(
     activate: bool = True,
     hint: str = "",
     extra: Sequence[Evaluation] = (),
+    reason: str | None = None,
 ) -> GateResult | None:
     """The one path from the CLI to a gated activation (``promote``, ``activate``, ``train``).
 
@@ -159,7 +161,7 @@ def promote_version(
     extra = [e for e in extra if e[1]]
     if not specs and not extra and active is not None:
         if activate and gate_allows(reg.gate_record(version), version, active):
-            reg.activate(version, require_gate=True, by=caller())
+            reg.activate(version, require_gate=True, by=caller(), reason=reason)
             typer.echo(f"{task.name}: active version is now {version} (recorded gate passed)")
             return None
         raise InputError(
@@ -178,6 +180,7 @@ def promote_version(
             version,
             evaluations=evaluations,
             by=caller(),
+            reason=reason,
             tolerance=tolerances,
             resamples=resamples,
             show=True,

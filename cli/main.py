@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -94,17 +99,39 @@ def serve(
     configure_logging(cfg.log_level, json=cfg.log_json)
     if cfg.bootstrap:
         ensure_default_models(cfg)
-    uvicorn.run(
-        "service.app:create_app",
-        factory=True,
-        host=host or cfg.host,
-        port=port or cfg.port,
-        workers=workers or cfg.workers,
-        log_level=cfg.log_level,
-        # Our access line names route templates; uvicorn's would print query strings.
-        access_log=False,
-        log_config=logging_config(cfg.log_level, json=cfg.log_json),
-    )
+    count = workers or cfg.workers
+    with _metrics_dir(cfg.metrics_multiproc_dir is None and count > 1):
+        uvicorn.run(
+            "service.app:create_app",
+            factory=True,
+            host=host or cfg.host,
+            port=port or cfg.port,
+            workers=count,
+            log_level=cfg.log_level,
+            # Our access line names route templates; uvicorn's would print query strings.
+            access_log=False,
+            log_config=logging_config(cfg.log_level, json=cfg.log_json),
+        )
+
+
+@contextlib.contextmanager
+def _metrics_dir(needed: bool) -> Iterator[None]:
+    """A fresh ``PROMETHEUS_MULTIPROC_DIR`` for this server's workers, removed when it stops.
+
+    Set in the environment before uvicorn spawns the workers: prometheus-client reads it
+    when a worker imports it, and every worker then writes its values there. A directory
+    left from an earlier run would add that run's counts, hence a new one per start.
+    """
+    if not needed:
+        yield
+        return
+    folder = tempfile.mkdtemp(prefix="vimod-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder
+    try:
+        yield
+    finally:
+        os.environ.pop("PROMETHEUS_MULTIPROC_DIR", None)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @app.command(epilog=CONFIG_KEYS)

@@ -99,11 +99,17 @@ app.command()(gate_cmd.card)
 
 
 @app.command()
-def rollback(task: Annotated[str, typer.Option(help="Task to roll back.")] = "toxicity") -> None:
-    """Step back to the version activated before the current one; again to go further back."""
+def rollback(
+    task: Annotated[str, typer.Option(help="Task to roll back.")] = "toxicity",
+    reason: Annotated[str | None, typer.Option(help="Why, for the changelog.")] = None,
+) -> None:
+    """Step back to the version activated before the current one; again to go further back.
+
+    Running servers follow within VIMOD_REGISTRY_WATCH_S; the change is in the changelog.
+    """
 
     def _run() -> None:
-        m = registry(settings()).rollback(task, by=gate_cmd.caller())
+        m = registry(settings()).rollback(task, by=gate_cmd.caller(), reason=reason)
         typer.echo(f"{m.task}: rolled back to {m.version}")
 
     run_guarded(_run)

@@ -6,6 +6,7 @@ Layout::
     <root>/<task>/<version>/...             # the model's own files
     <root>/<task>/ACTIVE                    # the active version's id
     <root>/<task>/history.jsonl             # every activation, for rollback
+    <root>/changes.jsonl                    # every activation, for integrators (changelog)
 
 Versions are written to a temporary directory and renamed into place, and ``ACTIVE`` is
 replaced with ``os.replace``, so a crash never leaves a half-written version active.
@@ -56,7 +57,8 @@ from typing import Any
 
 from models._files import atomic_write, make_dirs, share_tree
 from models.base import Classifier
-from models.errors import ConflictError, InputError, NotFoundError, RegistryError
+from models.changelog import metrics_delta, record_change
+from models.errors import ConflictError, InputError, NotFoundError, RegistryError, VimodError
 from models.history import HISTORY, activation_stack, read_history, record_activation
 from models.kinds import load_classifier, load_span_tagger
 from models.manifest import (
@@ -153,6 +155,7 @@ class Registry:
         forced: bool = False,
         reason: str | None = None,
         by: str | None = None,
+        by_id: str | None = None,
     ) -> Manifest:
         """Make ``version`` active for its task after it loads and passes a smoke prediction.
 
@@ -161,14 +164,29 @@ class Registry:
             require_gate: refuse (``ConflictError``) unless the manifest holds a passed
                 promotion gate against the task's current active version.
             forced: skip the gate; ``reason`` is then required and recorded in the history.
-            reason: why the gate was skipped.
+            reason: why (required when forced); always recorded in the changelog.
             by: who asked, for the history.
+            by_id: who asked as a stable id (a key's subject id), for the changelog;
+                defaults to ``by``.
         """
         return self._activate(
-            version, "activate", require_gate=require_gate, forced=forced, reason=reason, by=by
+            version,
+            "activate",
+            require_gate=require_gate,
+            forced=forced,
+            reason=reason,
+            by=by,
+            by_id=by_id,
         )
 
-    def rollback(self, task: str, *, by: str | None = None) -> Manifest:
+    def rollback(
+        self,
+        task: str,
+        *,
+        by: str | None = None,
+        by_id: str | None = None,
+        reason: str | None = None,
+    ) -> Manifest:
         """Step back to the version activated before the current one.
 
         Each call goes one activation further back; the rollback itself is recorded with
@@ -181,7 +199,7 @@ class Registry:
             stack.pop()
         if current is None or not stack:
             raise RegistryError(f"no earlier version of {task!r} to roll back to")
-        return self._activate(stack[-1], "rollback", by=by)
+        return self._activate(stack[-1], "rollback", by=by, by_id=by_id, reason=reason)
 
     def _activate(
         self,
@@ -192,6 +210,7 @@ class Registry:
         forced: bool = False,
         reason: str | None = None,
         by: str | None = None,
+        by_id: str | None = None,
     ) -> Manifest:
         manifest = self.manifest(version)
         if forced and not (reason or "").strip():
@@ -216,8 +235,37 @@ class Registry:
             reason=reason.strip() if forced and reason else None,
             by=by,
         )
+        self._log_change(manifest, previous, action, by_id or by, reason)
         log.info("%s %s/%s (was %s)", action, manifest.task, version, previous)
         return manifest
+
+    def _log_change(
+        self,
+        manifest: Manifest,
+        previous: str | None,
+        action: str,
+        by: str | None,
+        reason: str | None,
+    ) -> None:
+        """Append the activation to the integrators' changelog (``models.changelog``)."""
+        delta: dict[str, dict[str, float]] = {}
+        if previous is not None:
+            try:
+                delta = metrics_delta(manifest.metrics, self.manifest(previous).metrics)
+            except VimodError:  # the previous version is gone or unreadable: no delta
+                delta = {}
+        record_change(
+            self.root,
+            {
+                "task": manifest.task,
+                "version": manifest.version,
+                "previous": previous,
+                "action": action,
+                "by": by,
+                "reason": reason.strip() if reason and reason.strip() else None,
+                "metrics_delta": delta,
+            },
+        )
 
     def update_metrics(self, version: str, key: str, metrics: dict[str, Any]) -> Manifest:
         """Record evaluation results under ``metrics[key]`` (e.g. ``vihsd:test``)."""

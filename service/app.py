@@ -57,7 +57,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         engine: an existing SQLAlchemy engine (tests share an in-memory SQLite one).
     """
     cfg = settings or Settings()
-    metrics = Metrics()
+    metrics = Metrics(multiprocess_dir=cfg.metrics_multiproc_dir)
     store = StoreState()
     if not cfg.auth_disabled:
         store.on_ready(lambda sessions: _first_key(sessions, cfg))
@@ -99,6 +99,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         runtime.load()
         app.state.runtime = runtime
         log.info("serving %s", {t: m.version for t, m in runtime.models.items()})
+        if cfg.registry_watch_s > 0:
+            background.append(asyncio.create_task(runtime.watch(cfg.registry_watch_s)))
         try:
             yield
         finally:
@@ -107,6 +109,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
             await runtime.close()
+            metrics.worker_exited()
             if engine is None:
                 db.dispose()
 

@@ -19,7 +19,9 @@ from models.tasks import TASKS
 class Settings(BaseSettings):
     """vimod settings. Each field reads ``VIMOD_<NAME>`` (e.g. ``VIMOD_DATABASE_URL``)."""
 
-    model_config = SettingsConfigDict(env_prefix="VIMOD_", env_file=None, extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="VIMOD_", env_file=None, extra="ignore", populate_by_name=True
+    )
 
     database_url: str = Field(
         "sqlite:///var/vimod.db",
@@ -50,6 +52,29 @@ class Settings(BaseSettings):
         ge=1,
         le=64,
         description="Threads running model calls, shared by all tasks; 1 avoids GIL contention.",
+    )
+    registry_watch_s: float = Field(
+        0.5,
+        ge=0,
+        le=3600,
+        description="How often each worker compares the registry's active versions with the "
+        "ones it serves and loads what another worker, replica or the CLI activated; 0: never "
+        "(then only this worker's activate/reload routes change what it serves).",
+    )
+    pinned_models_max: int = Field(
+        2,
+        ge=0,
+        le=16,
+        description="Versions other than the active one kept loaded for requests that pin a "
+        "version (least recently used goes first), per task and worker; each costs one more "
+        "model in memory (a baseline: tens of MB; PhoBERT: about 0.5-1 GB). 0: no pinning.",
+    )
+    metrics_multiproc_dir: Path | None = Field(
+        None,
+        validation_alias="PROMETHEUS_MULTIPROC_DIR",
+        description="prometheus-client's multiprocess directory (PROMETHEUS_MULTIPROC_DIR, no "
+        "VIMOD_ prefix): /metrics sums every worker's files. `vimod serve` with workers > 1 "
+        "sets a fresh one and removes it on exit.",
     )
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)

@@ -21,14 +21,48 @@ class ActivateRequest(BaseModel):
         "the activation history with the caller's subject.",
     )
     reason: str | None = Field(
-        None, min_length=1, max_length=500, description="Why the gate is skipped."
+        None,
+        min_length=1,
+        max_length=500,
+        description="Why: shown in the changelog (`GET /v1/models/changes`); required with "
+        "`force`.",
     )
 
     @model_validator(mode="after")
-    def _reason_goes_with_force(self) -> ActivateRequest:
-        has_reason = bool(self.reason and self.reason.strip())
-        if self.force and not has_reason:
+    def _force_needs_a_reason(self) -> ActivateRequest:
+        if self.force and not (self.reason and self.reason.strip()):
             raise ValueError("force needs a reason")
-        if self.reason is not None and not self.force:
-            raise ValueError("reason goes with force")
         return self
+
+
+class RollbackRequest(BaseModel):
+    """Optional body of ``POST /v1/models/rollback``: say why, for the changelog."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"reason": "flags too many greetings"}]}
+    )
+
+    reason: str | None = Field(
+        None, min_length=1, max_length=500, description="Why; shown in the changelog."
+    )
+
+
+class ModelChange(BaseModel):
+    """One activation or rollback, as ``GET /v1/models/changes`` lists it."""
+
+    at: str = Field(description="When (ISO 8601, UTC).")
+    task: str
+    version: str = Field(description="The version active from then on.")
+    previous: str | None = Field(None, description="The version it replaced.")
+    action: str = Field(description="`activate` or `rollback`.")
+    by: str | None = Field(None, description="Who: a key's subject id, or `cli:<user>`.")
+    reason: str | None = Field(None, description="The note given with the change.")
+    metrics_delta: dict[str, dict[str, float]] = Field(
+        default_factory=dict,
+        description="Per evaluation set both versions were measured on: new minus previous "
+        "(e.g. `macro_f1`). Empty when they share none.",
+    )
+
+
+class ModelChangesResponse(BaseModel):
+    changes: list[ModelChange] = Field(description="Newest first.")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -22,6 +23,7 @@ from models.tasks import SPANS, TOXICITY
 from service.batcher import MicroBatcher
 from service.config import Settings
 from service.metrics import Metrics
+from service.pins import PinnedModels
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,12 @@ class ModelRuntime:
         self.spans: tuple[SpanTagger, Manifest] | None = None
         self.spans_error: str | None = None
         self._batchers: dict[str, MicroBatcher] = {}
+        self._swap = asyncio.Lock()  # one reload at a time: the watcher's or a route's
+        self._refused: dict[str, str] = {}  # task -> active version that failed here
+        self._refused_spans: str | None = None  # span version that failed here
+        self.pinned = PinnedModels(
+            registry, settings.pinned_models_max, {"engine": settings.engine}
+        )
         self._executor = ThreadPoolExecutor(
             max_workers=settings.inference_threads, thread_name_prefix="vimod-inference"
         )
@@ -57,7 +65,9 @@ class ModelRuntime:
     def tasks(self) -> list[str]:
         return list(self.settings.tasks)
 
-    def _load_all(self) -> tuple[dict[str, LoadedModel], dict[str, str]]:
+    def _load_all(
+        self, tasks: Sequence[str] | None = None
+    ) -> tuple[dict[str, LoadedModel], dict[str, str]]:
         """Load each task's active version on its own, so one broken task never stops another.
 
         The registry's smoke prediction also pays each model's lazy imports (underthesea,
@@ -65,7 +75,7 @@ class ModelRuntime:
         """
         loaded: dict[str, LoadedModel] = {}
         errors: dict[str, str] = {}
-        for task in self.tasks:
+        for task in self.tasks if tasks is None else tasks:
             try:
                 loaded.update(
                     load_active_models(self.registry, [task], {"engine": self.settings.engine})
@@ -94,9 +104,9 @@ class ModelRuntime:
 
     def load(self) -> None:
         """Load every served task's active version (a task that fails is reported, not fatal)."""
-        self.models, self.load_errors = self._load_all()
+        fresh, errors = self._load_all()
         self.spans, self.spans_error = self._load_spans()
-        self._publish()
+        self._swap_in(fresh, errors, replace_errors=True)
 
     async def reload(self) -> dict[str, str]:
         """Load the registry's active versions and swap them in; a task that fails keeps its model.
@@ -104,23 +114,116 @@ class ModelRuntime:
         Returns:
             task → version now serving.
         """
-        fresh, errors = await asyncio.to_thread(self._load_all)
-        merged = {**self.models, **fresh}  # a task that failed to load keeps serving its old model
-        self.models, self.load_errors = merged, errors
-        spans, self.spans_error = await asyncio.to_thread(self._load_spans)
-        self.spans = spans or self.spans  # a failed reload keeps the old span model
-        self._publish()
+        async with self._swap:
+            fresh, errors = await asyncio.to_thread(self._load_all)
+            spans, self.spans_error = await asyncio.to_thread(self._load_spans)
+            self.spans = spans or self.spans  # a failed reload keeps the old span model
+            self._swap_in(fresh, errors, replace_errors=True)
         if errors:
             raise RegistryError("; ".join(f"{t}: {e}" for t, e in errors.items()))
         return {t: m.version for t, m in self.models.items()}
 
+    def _swap_in(
+        self, fresh: dict[str, LoadedModel], errors: dict[str, str], *, replace_errors: bool
+    ) -> None:
+        """Serve ``fresh`` at once; a task that failed keeps serving its old model."""
+        self.models = {**self.models, **fresh}
+        kept = (
+            {} if replace_errors else {t: e for t, e in self.load_errors.items() if t not in fresh}
+        )
+        self.load_errors = {**kept, **errors}
+        for task in fresh:
+            self._refused.pop(task, None)
+        for task in errors:  # not retried by ``sync`` until ACTIVE names another version
+            try:
+                self._refused[task] = self.registry.active_version(task) or ""
+            except VimodError:
+                self._refused[task] = ""
+        self._publish()
+
+    def _stale_tasks(self) -> list[str]:
+        """Tasks whose registry ``ACTIVE`` names another version than the one served here
+        (and not one that already failed to load here: it is retried once ACTIVE moves)."""
+        stale = []
+        for task in self.tasks:
+            try:
+                active = self.registry.active_version(task)
+            except VimodError:
+                continue
+            serving = self.models.get(task)
+            if active is None or (serving is not None and serving.version == active):
+                if serving is not None and active is not None:
+                    self.load_errors.pop(task, None)  # ACTIVE is back to what serves here
+                continue
+            if self._refused.get(task) != active:
+                stale.append(task)
+        return stale
+
+    async def sync(self) -> list[str]:
+        """Load what the registry activated since this process last looked; cheap when nothing did.
+
+        This is how an activation through another worker, another replica or the CLI reaches
+        this process: every process compares the registry's ``ACTIVE`` files with what it
+        serves. The old model serves until the new one loaded and passed its smoke test.
+
+        Returns:
+            the tasks that changed version here.
+        """
+        stale = await asyncio.to_thread(self._stale_tasks)
+        if not stale:
+            return []
+        async with self._swap:
+            stale = await asyncio.to_thread(self._stale_tasks)  # a reload may have won the lock
+            if not stale:
+                return []
+            fresh, errors = await asyncio.to_thread(self._load_all, stale)
+            self._swap_in(fresh, errors, replace_errors=False)
+        if fresh:
+            log.info("now serving %s", {t: m.version for t, m in fresh.items()})
+        return list(fresh)
+
+    async def watch(self, interval: float) -> None:
+        """Call ``sync`` every ``interval`` seconds until cancelled (the app's lifespan task)."""
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                await self.sync()
+                await self._sync_spans()
+            except Exception:  # a failed check must not stop the next ones
+                log.exception("checking the registry for activations failed")
+
     def _publish(self) -> None:
-        self.metrics.model_info.clear()
-        for task, model in self.models.items():
-            self.metrics.model_info.labels(task, model.manifest.kind, model.version).set(1)
+        serving = {task: (m.manifest.kind, m.version) for task, m in self.models.items()}
         if self.spans is not None:
-            manifest = self.spans[1]
-            self.metrics.model_info.labels(SPANS.name, manifest.kind, manifest.version).set(1)
+            serving[SPANS.name] = (self.spans[1].kind, self.spans[1].version)
+        self.metrics.publish_models(serving)
+
+    def _spans_stale(self) -> bool:
+        """Whether the registry activated another span model than the one served here."""
+        if TOXICITY.name not in self.tasks:
+            return False
+        try:
+            active = self.registry.active_version(SPANS.name)
+        except VimodError:
+            return False
+        serving = None if self.spans is None else self.spans[1].version
+        return active is not None and active != serving and self._refused_spans != active
+
+    async def _sync_spans(self) -> None:
+        """Follow an activation of the span model made elsewhere (as ``sync`` does for tasks)."""
+        if not await asyncio.to_thread(self._spans_stale):
+            return
+        async with self._swap:
+            if not await asyncio.to_thread(self._spans_stale):
+                return
+            spans, error = await asyncio.to_thread(self._load_spans)
+            if spans is None:
+                self.spans_error = error
+                self._refused_spans = self.registry.active_version(SPANS.name)
+                return
+            self.spans, self.spans_error, self._refused_spans = spans, None, None
+            self._publish()
+        log.info("now serving spans %s", spans[1].version)
 
     async def explain(self, texts: Sequence[str]) -> tuple[list[list[SpanResult]], str] | None:
         """Offending spans of ``texts`` and the span model's version; ``None`` without one.
@@ -157,9 +260,17 @@ class ModelRuntime:
         return batcher
 
     async def score(
-        self, task: str, texts: Sequence[str], metadata: Sequence[PostMetadata | None]
+        self,
+        task: str,
+        texts: Sequence[str],
+        metadata: Sequence[PostMetadata | None],
+        version: str | None = None,
     ) -> tuple[LoadedModel, np.ndarray]:
-        """Probabilities for ``texts`` from the task's active model, and that model."""
+        """Probabilities for ``texts`` from the task's active model (or the pinned ``version``),
+        and that model."""
+        active = self.models.get(task)
+        if version is not None and (active is None or active.version != version):
+            return await self._score_pinned(task, version, texts, metadata)
         if task not in self.models:
             reason = self.load_errors.get(task, "no active version in the registry")
             raise NotReadyError(f"task {task!r} is not available: {reason}")
@@ -167,6 +278,22 @@ class ModelRuntime:
         self.metrics.queue.labels(task).set(batcher.waiting + len(texts))
         model, proba = await batcher.submit(texts, metadata)
         self.metrics.queue.labels(task).set(batcher.waiting)
+        return model, proba
+
+    async def _score_pinned(
+        self,
+        task: str,
+        version: str,
+        texts: Sequence[str],
+        metadata: Sequence[PostMetadata | None],
+    ) -> tuple[LoadedModel, np.ndarray]:
+        """A pinned version's call, on the same inference pool but outside the batcher."""
+        model = await self.pinned.get(task, version)
+        started = time.perf_counter()
+        proba = await asyncio.get_running_loop().run_in_executor(
+            self._executor, model.classifier.predict_proba, list(texts), list(metadata)
+        )
+        self.metrics.observe_batch(task, len(texts), time.perf_counter() - started)
         return model, proba
 
     async def close(self) -> None:

@@ -251,6 +251,15 @@ class ClassifyRequest(BaseModel):
     metadata: MetadataInput | None = Field(
         None, description="Per-text metadata: one object for `text`, a list aligned with `texts`."
     )
+    versions: dict[TaskName, Annotated[StrictStr, Field(min_length=1, max_length=64)]] | None = (
+        Field(
+            None,
+            description='Pin a model version per task, e.g. {"toxicity": "20260101-120000-'
+            'baseline-1a2b"}: any version the registry holds that loads and passes its smoke '
+            "test (else 422, listing the pinnable ones); default: the active version. Each "
+            "result reports the version used.",
+        )
+    )
     store: StrictBool = Field(False, description="Persist the posts and predictions for feedback.")
     context: StrictStr | None = Field(
         None,

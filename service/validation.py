@@ -26,7 +26,8 @@ class ClassifyInput:
     tasks: list[str]
     thresholds: dict[str, float]
     store: bool
-    explain: bool = False
+    explain: bool
+    versions: dict[str, str]
 
 
 def clean_text(value: str, field: str, settings: Settings) -> str:
@@ -102,4 +103,8 @@ def check_classify(req: ClassifyRequest, settings: Settings) -> ClassifyInput:
         metadata = [_metadata(m) for m in meta]
     if req.explain and TOXICITY.name not in tasks:
         raise InputError("explain adds spans to the toxicity task; request it in 'tasks'")
-    return ClassifyInput(texts, metadata, tasks, thresholds, req.store, req.explain)
+    versions = dict(req.versions or {})
+    for name in versions:
+        if name not in tasks:
+            raise InputError(f"versions: task {name!r} is not among the requested tasks")
+    return ClassifyInput(texts, metadata, tasks, thresholds, req.store, req.explain, versions)

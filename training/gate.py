@@ -281,16 +281,19 @@ def promote(
     *,
     evaluations: Sequence[Evaluation],
     by: str | None = None,
+    reason: str | None = None,
     **options: Any,
 ) -> GateResult:
     """Run the gate and activate ``candidate`` when it passes; ``options`` go to ``gate``.
+
+    ``reason`` is the note the changelog keeps with the activation.
 
     The activation re-checks the recorded gate against the then active version, so a
     version activated by someone else meanwhile makes it refuse rather than skip the gate.
     """
     result = gate(registry, candidate, evaluations=evaluations, **options)
     if result.passed:
-        registry.activate(candidate, require_gate=True, by=by)
+        registry.activate(candidate, require_gate=True, by=by, reason=reason)
     return result
 
 

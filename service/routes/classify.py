@@ -50,7 +50,8 @@ _ERRORS = {
         (413, "Body over payload_limit"),
         (
             422,
-            "Invalid request: empty text, too many texts, unknown task or label, ...; "
+            "Invalid request: empty text, too many texts, unknown task or label, a pinned "
+            "version that cannot be served, ...; "
             'LanguageNotSupported with `unsupported: "reject"`',
         ),
         (429, "Too many texts queued, or the key's quota is used up (see Retry-After)"),
@@ -96,7 +97,11 @@ async def classify(
     texts = [req.texts[i] for i in found.scored]
     meta = [req.metadata[i] for i in found.scored]
     scored = (
-        await asyncio.gather(*(runtime.score(t, texts, meta) for t in req.tasks)) if texts else []
+        await asyncio.gather(
+            *(runtime.score(t, texts, meta, req.versions.get(t)) for t in req.tasks)
+        )
+        if texts
+        else []
     )
     explained = await runtime.explain(texts) if req.explain and texts else None
     models: dict[str, LoadedModel] = {}

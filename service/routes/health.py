@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
@@ -48,6 +48,8 @@ async def readyz(request: Request, runtime: RuntimeDep) -> JSONResponse:
         "status": "ready" if not missing and store_error is None else "not ready",
         "models": {t: m.version for t, m in runtime.models.items()},
         "missing_models": {t: runtime.load_errors.get(t, "no active version") for t in missing},
+        # activated elsewhere but refused here: the old version keeps serving, this says why
+        "reload_errors": {t: e for t, e in runtime.load_errors.items() if t in runtime.models},
         "store": "ok" if store_error is None else store_error,
     }
     if "toxicity" in runtime.tasks:  # optional: without it, explain answers spans: null
@@ -60,4 +62,4 @@ async def readyz(request: Request, runtime: RuntimeDep) -> JSONResponse:
 @router.get("/metrics", include_in_schema=False, dependencies=[Depends(metrics_access)])
 async def metrics(m: MetricsDep) -> Response:
     """Prometheus exposition of the ``vimod_*`` metrics."""
-    return Response(generate_latest(m.registry), media_type=CONTENT_TYPE_LATEST)
+    return Response(await run_in_threadpool(m.exposition), media_type=CONTENT_TYPE_LATEST)

@@ -1,18 +1,33 @@
-"""``GET /v1/models``, ``POST /v1/models/reload`` and ``GET /v1/info``."""
+"""``GET /v1/models``, activation, rollback, reload, the changelog and ``GET /v1/info``."""
 
 from __future__ import annotations
 
 from functools import partial
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from models.changelog import read_changes
 from models.tasks import get_task
 from service.auth import IntegratorDep, TrainerDep
 from service.deps import QuotasDep, RegistryDep, RuntimeDep, SettingsDep
-from service.model_schemas import ActivateRequest
+from service.model_schemas import (
+    ActivateRequest,
+    ModelChange,
+    ModelChangesResponse,
+    RollbackRequest,
+)
 from service.responses import AUTHENTICATED, errors
-from service.schemas import ErrorResponse, InfoResponse, ModelsResponse, ModelVersionOut
+from service.schemas import (
+    ErrorResponse,
+    InfoResponse,
+    ModelsResponse,
+    ModelVersionOut,
+    TaskName,
+    UtcDateTime,
+)
 
 router = APIRouter(prefix="/v1", tags=["models"], responses=errors(*AUTHENTICATED))
 
@@ -89,6 +104,7 @@ async def activate_model(
             forced=force,
             reason=body.reason if body is not None else None,
             by=principal.subject_name,
+            by_id=principal.subject_id,
         )
     )
     return {"serving": await runtime.reload()}
@@ -100,12 +116,58 @@ async def activate_model(
     responses={409: {"model": ErrorResponse, "description": "Nothing to roll back to"}},
 )
 async def rollback_model(
-    task: str, principal: TrainerDep, registry: RegistryDep, runtime: RuntimeDep
+    task: str,
+    principal: TrainerDep,
+    registry: RegistryDep,
+    runtime: RuntimeDep,
+    body: RollbackRequest | None = None,
 ) -> dict[str, dict[str, str]]:
     """Re-activate the task's previous version from the activation history (not gated)."""
     get_task(task)
-    await run_in_threadpool(partial(registry.rollback, task, by=principal.subject_name))
+    await run_in_threadpool(
+        partial(
+            registry.rollback,
+            task,
+            by=principal.subject_name,
+            by_id=principal.subject_id,
+            reason=body.reason if body is not None else None,
+        )
+    )
     return {"serving": await runtime.reload()}
+
+
+@router.get(
+    "/models/changes",
+    operation_id="list_model_changes",
+    response_model=ModelChangesResponse,
+    responses={422: {"model": ErrorResponse, "description": "Unknown task, bad time or limit"}},
+)
+async def list_model_changes(
+    _: IntegratorDep,
+    registry: RegistryDep,
+    task: Annotated[TaskName | None, Query(description="Only this task.")] = None,
+    since: Annotated[
+        UtcDateTime | None,
+        Query(description="Only changes after this time (ISO-8601; no offset: UTC)."),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="At most this many.")] = 100,
+) -> ModelChangesResponse:
+    """Every activation and rollback, newest first: when, which version, why, metrics delta.
+
+    Readable by every key, so integrators can see why their flag rates moved.
+    """
+    entries = await run_in_threadpool(
+        partial(read_changes, registry.root, task=task, since=since, limit=limit)
+    )
+    return ModelChangesResponse(changes=[c for e in entries if (c := _change(e)) is not None])
+
+
+def _change(entry: dict[str, object]) -> ModelChange | None:
+    """A changelog entry as the API shows it; a hand-edited, malformed one is skipped."""
+    try:
+        return ModelChange.model_validate(entry)
+    except ValidationError:
+        return None
 
 
 @router.get("/info", operation_id="get_info", response_model=InfoResponse)
@@ -131,6 +193,8 @@ async def info(
                 for name in type(settings).model_fields
                 if name.startswith("review_")
             },
+            "pinned_models_max": settings.pinned_models_max,
+            "registry_watch_s": settings.registry_watch_s,
         },
         engine=settings.engine,
         auth="disabled" if settings.auth_disabled else "keys",

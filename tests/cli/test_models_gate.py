@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from models.changelog import read_changes
 from models.registry import Registry
 
 runner = CliRunner()
@@ -107,9 +108,12 @@ def test_activate_accepts_a_recorded_gate_and_refuses_without_one(
 
     args = ["models", "promote", version, "--data", own_data, "--check-only", *FAST]
     assert runner.invoke(app, args, env=env).exit_code == 0
-    out = runner.invoke(app, ["models", "activate", version], env=env)
+    out = runner.invoke(app, ["models", "activate", version, "--reason", "better recall"], env=env)
     assert out.exit_code == 0, out.output
     assert "recorded gate passed" in out.stdout and reg.active_version("toxicity") == version
+    change = read_changes(reg.root, task="toxicity", limit=1)[0]
+    assert (change["version"], change["reason"]) == (version, "better recall")
+    assert str(change["by"]).startswith("cli:")
 
 
 def test_activate_force_needs_a_reason_and_is_recorded(
@@ -122,7 +126,7 @@ def test_activate_force_needs_a_reason_and_is_recorded(
     out = runner.invoke(app, ["models", "activate", version, "--force"], env=env)
     assert out.exit_code == 1 and "needs a reason" in out.output
     out = runner.invoke(app, ["models", "activate", version, "--reason", "why"], env=env)
-    assert out.exit_code == 1 and "--reason goes with --force" in out.output
+    assert out.exit_code == 1 and "--force" in out.output  # a reason alone does not skip the gate
     assert reg.active_version("toxicity") == before
 
     args = ["models", "activate", version, "--force", "--reason", "hotfix: seed flags greetings"]

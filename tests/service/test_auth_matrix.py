@@ -128,6 +128,7 @@ ROUTES: dict[tuple[str, str], Row] = {
     ("POST", "/v1/models/reload"): Row(Role.trainer),
     ("POST", "/v1/models/{version}/activate"): Row(Role.trainer, path_params=_active_toxicity),
     ("POST", "/v1/models/rollback"): Row(Role.trainer, params={"task": "toxicity"}),
+    ("GET", "/v1/models/changes"): Row(Role.integrator),
     ("GET", "/metrics"): Row(Role.trainer),
     ("POST", "/v1/keys"): Row(
         Role.admin, 201, json={"name": "made", "role": "integrator", "subject": "made-for"}

@@ -68,6 +68,7 @@ def test_public_routes_are_documented_and_metrics_is_not(schema: dict[str, Any])
         ("POST", "/v1/models/reload"),
         ("POST", "/v1/models/{version}/activate"),
         ("POST", "/v1/models/rollback"),
+        ("GET", "/v1/models/changes"),
         ("GET", "/v1/info"),
         ("POST", "/v1/keys"),
         ("GET", "/v1/keys"),

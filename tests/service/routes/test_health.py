@@ -50,6 +50,7 @@ def test_readyz_reports_models_and_store(client: TestClient, seed_versions: dict
         "status": "ready",
         "models": seed_versions,
         "missing_models": {},
+        "reload_errors": {},
         "store": "ok",
     }
 
@@ -73,6 +74,7 @@ def test_without_models_readyz_is_503_and_classify_is_unavailable(
             "toxicity": "no active version",
             "misinformation": "no active version",
         },
+        "reload_errors": {},
         "store": "ok",
         "span_models": {"spans": None},  # optional: its absence does not make it unready
         "optional_models_missing": {"spans": "no active version"},

@@ -176,6 +176,8 @@ def test_info_echoes_every_limit(shared_api: TestClient, seed_versions: dict[str
             "review_deadline_hours": 72.0,
             "review_reported_deadline_hours": 24.0,
             "review_priority_hours": 6.0,
+            "pinned_models_max": 2,
+            "registry_watch_s": 0.5,
         },
         "engine": "auto",
         "auth": "keys",
@@ -269,11 +271,10 @@ def test_force_with_a_reason_is_recorded_with_the_callers_subject(
     [
         {"force": True},
         {"force": True, "reason": "   "},
-        {"reason": "no force"},
         {"force": "yes", "reason": "x"},
         {"force": True, "reason": "x", "by": "someone else"},
     ],
-    ids=["no-reason", "blank-reason", "reason-alone", "not-bool", "extra-key"],
+    ids=["no-reason", "blank-reason", "not-bool", "extra-key"],
 )
 def test_force_bodies_are_validated(
     api: TestClient, registry: Registry, seed_versions: dict[str, str], body: dict[str, Any]
@@ -284,4 +285,15 @@ def test_force_bodies_are_validated(
 
     assert response.status_code == 422, response.text
     assert response.json()["error_type"] == "Validation"
+    assert registry.active_version("toxicity") == seed_versions["toxicity"]
+
+
+def test_a_reason_alone_does_not_skip_the_gate(
+    api: TestClient, registry: Registry, seed_versions: dict[str, str]
+) -> None:
+    fresh = _train(registry, activate=False).version
+
+    response = api.post(f"/v1/models/{fresh}/activate", json={"reason": "for the changelog"})
+
+    assert response.status_code == 409, response.text
     assert registry.active_version("toxicity") == seed_versions["toxicity"]
