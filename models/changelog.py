@@ -52,7 +52,7 @@ def _number(value: object) -> bool:
 
 def record_change(root: Path, entry: Mapping[str, Any]) -> dict[str, Any]:
     """Append ``entry`` stamped with the time; returns what was written."""
-    written = {"at": datetime.now(UTC).isoformat(timespec="milliseconds"), **entry}
+    written = {"at": datetime.now(UTC).isoformat(timespec="microseconds"), **entry}
     append_line(root / CHANGES, json.dumps(written, ensure_ascii=False))
     return written
 

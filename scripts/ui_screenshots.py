@@ -64,6 +64,7 @@ def main() -> None:
                         "texts": seed_posts(POSTS),
                         "tasks": ["toxicity"],
                         "store": True,
+                        "explain": True,
                         "context": "Bình luận dưới bài: giá xăng tăng",
                     },
                 )

@@ -59,8 +59,14 @@ def ui_server(seed_registry: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         yield UiServer(url, app, keys)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """Chromium for one test module.
+
+    Not session-wide: Playwright's sync API keeps an asyncio loop running in the main thread
+    while it is open, so later tests in the same worker that start their own loop
+    (``asyncio.run``, anyio) failed with "cannot be called from a running event loop".
+    """
     require_browser()
     from playwright.sync_api import sync_playwright
 
