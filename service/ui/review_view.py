@@ -17,10 +17,8 @@ from sqlalchemy.orm import Session
 
 from models.tasks import TASKS
 from service.identity import Principal
-from service.review.queue import get_review_settings
+from service.review import queue
 from service.review.schemas import SlotOut
-from service.review.tables import ReviewSlot
-from service.review.views import slots_out
 from service.tables import Subject
 
 
@@ -115,19 +113,8 @@ def slot_view(slot: SlotOut) -> SlotView:
 
 
 def held_slots(*, session: Session, principal: Principal, now: datetime) -> list[SlotView]:
-    """The slots ``principal`` holds now (unexpired leases), most urgent first."""
-    rows = session.scalars(
-        select(ReviewSlot)
-        .where(
-            ReviewSlot.tenant_id == principal.tenant_id,
-            ReviewSlot.holder_id == principal.subject_id,
-            ReviewSlot.status == "claimed",
-            ReviewSlot.lease_expires_at > now,
-        )
-        .order_by(ReviewSlot.sort_key, ReviewSlot.id)
-    ).all()
-    blur = get_review_settings(session=session, principal=principal).blur
-    return [slot_view(s) for s in slots_out(session, rows, blur)]
+    """The slots ``principal`` holds now (unexpired leases), most urgent first, as shown."""
+    return [slot_view(s) for s in queue.held_slots(session=session, principal=principal, now=now)]
 
 
 def subject_names(*, session: Session, tenant_id: str, ids: set[str]) -> dict[str, str]:
