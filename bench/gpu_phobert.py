@@ -115,9 +115,9 @@ def build(device: str, s: Shape = BASE) -> tuple[torch.nn.Module, str]:
         max_position_embeddings=s.positions,
         type_vocab_size=1,
         pad_token_id=1,
-        num_labels=s.labels,
+        num_labels=s.labels,  # type: ignore[call-arg]  # a PretrainedConfig kwarg
     )
-    model = RobertaForSequenceClassification(config).to(device)
+    model = RobertaForSequenceClassification(config).to(device)  # type: ignore[arg-type]
     return _Logits(model), _ROBERTA
 
 

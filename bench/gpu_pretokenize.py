@@ -141,7 +141,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(f"no ViHSD under {args.data_dir}; pass --data-dir")
     meta = run(args)
     print(json.dumps(meta, indent=2))
-    print(f"{args.out}: {meta['bytes'] / 2**20:.2f} MiB (limit {gpu_ids.MAX_BYTES / 2**20:.0f})")
+    size = args.out.stat().st_size / 2**20
+    print(f"{args.out}: {size:.2f} MiB (limit {gpu_ids.MAX_BYTES / 2**20:.0f} MiB)")
 
 
 if __name__ == "__main__":
