@@ -26,7 +26,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,89 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import gpu_finetune, gpu_ids  # noqa: E402
-
-
-@dataclass(frozen=True)
-class Shape:
-    """Model sizes; ``BASE`` is phobert-base's (``vinai/phobert-base`` config.json)."""
-
-    hidden: int
-    layers: int
-    heads: int
-    ffn: int
-    vocab: int = 64_001
-    positions: int = 258
-    labels: int = 3
-
-
-_ROBERTA = "transformers RobertaForSequenceClassification"
-_FALLBACK = "torch.nn.TransformerEncoder (transformers absent)"
-BASE = Shape(hidden=768, layers=12, heads=12, ffn=3072)
-TINY = Shape(hidden=32, layers=2, heads=2, ffn=64)
-
-
-class _Encoder(torch.nn.Module):
-    """Fallback with the same shapes when transformers is not installed."""
-
-    def __init__(self, s: Shape) -> None:
-        super().__init__()
-        self.tokens = torch.nn.Embedding(s.vocab, s.hidden, padding_idx=1)
-        self.positions = torch.nn.Embedding(s.positions, s.hidden)
-        layer = torch.nn.TransformerEncoderLayer(
-            s.hidden, s.heads, s.ffn, activation="gelu", batch_first=True, norm_first=False
-        )
-        self.encoder = torch.nn.TransformerEncoder(layer, s.layers, enable_nested_tensor=False)
-        self.head = torch.nn.Sequential(
-            torch.nn.Linear(s.hidden, s.hidden),
-            torch.nn.Tanh(),
-            torch.nn.Linear(s.hidden, s.labels),
-        )
-
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        pos = torch.arange(2, 2 + input_ids.shape[1], device=input_ids.device)
-        x = self.tokens(input_ids) + self.positions(pos)
-        x = self.encoder(x, src_key_padding_mask=attention_mask == 0)
-        return self.head(x[:, 0])
-
-
-class _Logits(torch.nn.Module):
-    """``(ids, mask) -> logits`` over a transformers model, like ``_Encoder``."""
-
-    def __init__(self, inner: torch.nn.Module) -> None:
-        super().__init__()
-        self.inner = inner
-
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        return self.inner(input_ids=input_ids, attention_mask=attention_mask).logits
-
-
-def _has_transformers() -> bool:
-    try:
-        import transformers  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def build(device: str, s: Shape = BASE) -> tuple[torch.nn.Module, str]:
-    """A randomly initialised classifier of shape ``s`` and a description of it."""
-    try:
-        from transformers import RobertaConfig, RobertaForSequenceClassification
-    except ImportError:
-        return _Encoder(s).to(device), _FALLBACK
-    config = RobertaConfig(
-        vocab_size=s.vocab,
-        hidden_size=s.hidden,
-        num_hidden_layers=s.layers,
-        num_attention_heads=s.heads,
-        intermediate_size=s.ffn,
-        max_position_embeddings=s.positions,
-        type_vocab_size=1,
-        pad_token_id=1,
-        num_labels=s.labels,  # type: ignore[call-arg]  # a PretrainedConfig kwarg
-    )
-    model = RobertaForSequenceClassification(config).to(device)  # type: ignore[arg-type]
-    return _Logits(model), _ROBERTA
+from bench.gpu_model import BASE, FALLBACK, ROBERTA, TINY, Shape, build, has_transformers  # noqa: E402
 
 
 def batch(size: int, length: int, device: str, vocab: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -323,7 +240,7 @@ def main(argv: list[str] | None = None) -> None:
         torch.set_num_threads(1)
         args.seconds, args.warmup = min(args.seconds, 0.05), min(args.warmup, 1)
     torch.backends.cuda.matmul.allow_tf32 = True
-    impl = _ROBERTA if _has_transformers() else _FALLBACK
+    impl = ROBERTA if has_transformers() else FALLBACK
     result: dict[str, Any] = {
         "device": torch.cuda.get_device_name(0)
         if device == "cuda"

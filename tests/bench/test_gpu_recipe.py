@@ -70,7 +70,7 @@ def test_an_ids_file_over_the_carry_limit_is_refused(
 
 def test_a_full_epoch_is_measured_and_updates_the_weights(ids_file: Path) -> None:
     from bench import gpu_finetune
-    from bench.gpu_phobert import TINY, build
+    from bench.gpu_model import TINY, build
 
     torch.set_num_threads(1)
     splits, _ = gpu_ids.load(ids_file)
@@ -140,3 +140,14 @@ def test_pretokenize_writes_the_trainers_view_of_vihsd(data_dir: Path, tmp_path:
         assert int(split.ids.max()) < gpu_pretokenize.MODEL_VOCAB
     assert (splits["train"].lengths > 3).mean() > 0.9  # real posts, not empty windows
     assert meta["highest_id"] == max(int(split.ids.max()) for split in splits.values())
+
+
+def test_the_fallback_encoder_has_the_same_interface(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench import gpu_model
+
+    monkeypatch.setitem(sys.modules, "transformers", None)  # import fails: the fallback
+    model, impl = gpu_model.build("cpu", gpu_model.TINY)
+    assert impl == gpu_model.FALLBACK and not gpu_model.has_transformers()
+    ids = torch.tensor([[0, 5, 6, 2, 1], [0, 7, 2, 1, 1]])
+    logits = model(ids, (ids != gpu_ids.PAD_ID).long())
+    assert logits.shape == (2, 3) and torch.isfinite(logits).all()
