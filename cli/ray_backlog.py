@@ -16,7 +16,7 @@ import json
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from cli.backlog import Pinned, Scorer
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 log = logging.getLogger(__name__)
-_META = ("likes", "comments", "shares", "posted_at")  # PostMetadata's fields
 
 
 @dataclass(frozen=True)
@@ -57,12 +56,11 @@ class _ScoreBatch:
         self._policy = policy
 
     def __call__(self, batch: pa.Table) -> dict[str, list[Any]]:
-        cols = {name: batch.column(name).to_pylist() for name in ("text", *_META)}
         meta = [
-            PostMetadata(*values) if any(v is not None for v in values) else None
-            for values in zip(*(cols[m] for m in _META), strict=True)
+            None if m is None else PostMetadata(**m)
+            for m in map(json.loads, batch.column("meta").to_pylist())
         ]
-        results = self._scorer.score(cols["text"], meta, self._policy)
+        results = self._scorer.score(batch.column("text").to_pylist(), meta, self._policy)
         return {
             "i": batch.column("i").to_pylist(),
             "result": [json.dumps(r, ensure_ascii=False) for r in results],
@@ -126,26 +124,21 @@ def _run(
     options: RayOptions,
     show: bool,
 ) -> list[dict[str, Any]]:
-    import pyarrow as pa
-
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True
     ctx.enable_progress_bars = False  # the driver counts rows in its own bar below
     actors = options.actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    table = pa.table(
-        {
-            "i": list(range(len(texts))),
-            "text": list(texts),
-            **{m: [None if d is None else getattr(d, m) for d in metadata] for m in _META},
-        },
-        schema=pa.schema(
-            [("i", pa.int64()), ("text", pa.string()), *((m, pa.float64()) for m in _META)]
-        ),
-    )
+    # Every column has one type whatever the rows hold (metadata as JSON, "null" when none),
+    # and from_items builds its blocks here. (from_arrow computes block metadata in remote
+    # tasks; one crashed here with abseil's "Mutex corrupt" and was retried by Ray.)
+    items = [
+        {"i": i, "text": t, "meta": json.dumps(None if m is None else asdict(m))}
+        for i, (t, m) in enumerate(zip(texts, metadata, strict=True))
+    ]
     size = options.batch_size
     # one block per batch, so the actors share the work (one block would go to one actor)
-    blocks = [table.slice(s, size) for s in range(0, len(table), size)]
-    ds = ray.data.from_arrow(blocks).map_batches(
+    blocks = max(1, -(-len(items) // size))
+    ds = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
         _ScoreBatch,
         fn_constructor_kwargs={"registry_dir": registry_dir, "pinned": pinned, "policy": policy},
         compute=ray.data.ActorPoolStrategy(size=actors),
