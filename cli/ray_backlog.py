@@ -29,8 +29,6 @@ from training.progress import make_progress, phase
 if TYPE_CHECKING:
     import pyarrow as pa
 
-log = logging.getLogger(__name__)
-
 
 @dataclass(frozen=True)
 class RayOptions:
@@ -100,10 +98,12 @@ def score_on_ray(
         with phase("starting Ray", show=show):
             if options.address is None:
                 ray.init(
-                    num_cpus=options.num_cpus, include_dashboard=False, logging_level="WARNING"
+                    num_cpus=options.num_cpus,
+                    include_dashboard=False,
+                    logging_level=logging.WARNING,
                 )
             else:
-                ray.init(address=options.address, logging_level="WARNING")
+                ray.init(address=options.address, logging_level=logging.WARNING)
     startup = time.perf_counter() - started if owned else 0.0
     try:
         began = time.perf_counter()
