@@ -152,18 +152,40 @@ class BaselineClassifier:
         log.info("compound lexicon: %d words from %d texts", len(lexicon), len(norm))
         return lexicon
 
+    def _plain_copies(self, texts: Sequence[str]) -> dict[int, str]:
+        """With ``augment_plain``: index → the prepared form of that post typed without
+        accents, for posts that have any (an accent-free post would only be counted twice).
+
+        The copy is stripped before normalising, as such a post arrives at serving time.
+        """
+        if not self.params.augment_plain:
+            return {}
+        bare = {i: strip_diacritics(t) for i, t in enumerate(texts)}
+        changed = [i for i, b in bare.items() if b != texts[i]]
+        prepared = self._prepare([bare[i] for i in changed])
+        return dict(zip(changed, prepared, strict=True))
+
     def _fit_text(
-        self, norm: Sequence[str], y: np.ndarray
+        self,
+        norm: Sequence[str],
+        y: np.ndarray,
+        extra: Sequence[tuple[str, int]] = (),
     ) -> tuple[FeatureUnion, LogisticRegression, NeighbourVotes | None]:
-        """Fit the first stage (TF-IDF, logistic regression, neighbours) on ``norm``."""
+        """Fit the first stage (TF-IDF, logistic regression, neighbours) on ``norm``.
+
+        ``extra`` (prepared text, label index) rows join the TF-IDF and the regression
+        only: the neighbour index holds real posts.
+        """
         features = self._build_features()
-        x = features.fit_transform(norm)
+        rows = list(norm) + [t for t, _ in extra]
+        x_all = features.fit_transform(rows)
         model = LogisticRegression(
             C=self.params.C,
             class_weight=self.params.class_weight,
             max_iter=2000,
         )
-        model.fit(x, y)
+        model.fit(x_all, np.concatenate([y, np.array([lab for _, lab in extra], dtype=y.dtype)]))
+        x = x_all[: len(norm)]
         k = self.params.knn
         neighbours = NeighbourVotes(k, len(self.task.labels)).fit(x, y) if k > 0 else None
         return features, model, neighbours
@@ -207,12 +229,14 @@ class BaselineClassifier:
         norm = self._normalize(texts)
         self._lexicon = self._learn_lexicon(norm)
         norm = self._segment(norm)
+        copies = self._plain_copies(texts)
         self._fusion = None
         if self._wants_stack(y):
 
             def fold(train_idx: np.ndarray, held_idx: np.ndarray) -> np.ndarray:
+                extra = [(copies[i], y[i]) for i in train_idx if i in copies]
                 features, model, neighbours = self._fit_text(
-                    [norm[i] for i in train_idx], y[train_idx]
+                    [norm[i] for i in train_idx], y[train_idx], extra
                 )
                 held = features.transform([norm[i] for i in held_idx])
                 return self._stack_features(held, model, neighbours)
@@ -220,7 +244,8 @@ class BaselineClassifier:
             oof = cross_fit(fold, y, folds=self.params.folds)
             fusion = MetadataFusion(len(self.task.labels))
             self._fusion = fusion.fit(oof, metadata if self.params.metadata else None, y)
-        self._features, self._model, self._neighbours = self._fit_text(norm, y)
+        extra = [(text, y[i]) for i, text in copies.items()]
+        self._features, self._model, self._neighbours = self._fit_text(norm, y, extra)
         return self
 
     # -- the contract ------------------------------------------------------------------

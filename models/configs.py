@@ -165,6 +165,11 @@ class BaselineConfig(KindConfig):
         description="segment by longest match over compounds underthesea found in training",
     )
     folds: int = Field(5, strict=True, ge=2, description="out-of-fold splits for the stack")
+    augment_plain: bool = Field(
+        False,
+        strict=True,
+        description="also train on diacritic-stripped copies (posts typed without accents)",
+    )
 
 
 class PhobertConfig(KindConfig):
