@@ -24,6 +24,7 @@ from scipy import sparse
 from sklearn import config_context
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion
 
 from models.base import PostMetadata
@@ -33,6 +34,7 @@ from models.errors import InputError, RegistryError
 from models.lexicon import CompoundLexicon
 from models.metadata import MetadataFusion, cross_fit, metadata_matrix
 from models.neighbors import NeighbourVotes
+from models.offsets import apply_offsets, tune_offsets
 from models.tasks import Task
 from models.text import normalize_many, segment, strip_diacritics
 
@@ -81,6 +83,7 @@ class BaselineClassifier:
         self._neighbours: NeighbourVotes | None = None
         self._fusion: MetadataFusion | None = None
         self._lexicon: CompoundLexicon | None = None
+        self._offsets: np.ndarray | None = None
 
     # -- training ----------------------------------------------------------------------
     def _build_features(self) -> FeatureUnion:
@@ -245,8 +248,28 @@ class BaselineClassifier:
             fusion = MetadataFusion(len(self.task.labels))
             self._fusion = fusion.fit(oof, metadata if self.params.metadata else None, y)
         extra = [(text, y[i]) for i, text in copies.items()]
+        self._offsets = self._learn_offsets(norm, y, copies) if self._fusion is None else None
         self._features, self._model, self._neighbours = self._fit_text(norm, y, extra)
         return self
+
+    def _learn_offsets(
+        self, norm: Sequence[str], y: np.ndarray, copies: Mapping[int, str]
+    ) -> np.ndarray | None:
+        """With ``offset_folds``: per-label offsets tuned on out-of-fold probabilities of
+        the posts as written (``models.offsets``); each fold trains with its own copies."""
+        n_folds = self.params.offset_folds
+        counts = np.bincount(y, minlength=len(self.task.labels))
+        if not n_folds or counts.min() < n_folds:
+            return None
+        oof = np.zeros((len(y), len(self.task.labels)))
+        splitter = StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=0)
+        for train_idx, held_idx in splitter.split(np.zeros(len(y)), y):
+            extra = [(copies[i], y[i]) for i in train_idx if i in copies]
+            features, model, _ = self._fit_text([norm[i] for i in train_idx], y[train_idx], extra)
+            oof[held_idx] = model.predict_proba(features.transform([norm[i] for i in held_idx]))
+        offsets = tune_offsets(y, oof)
+        log.info("decision offsets per label: %s", np.round(offsets, 2).tolist())
+        return offsets
 
     # -- the contract ------------------------------------------------------------------
     def predict_proba(
@@ -286,6 +309,8 @@ class BaselineClassifier:
         proba = self._model.predict_proba(x)
         out = np.zeros((len(texts), n_labels))
         out[:, self._model.classes_] = proba  # a class absent from training keeps score 0
+        if self._offsets is not None:
+            out = apply_offsets(out, self._offsets)
         return out
 
     def save(self, directory: Path) -> None:
@@ -295,6 +320,7 @@ class BaselineClassifier:
             "neighbours": self._neighbours,
             "fusion": self._fusion,
             "lexicon": self._lexicon,
+            "offsets": self._offsets,
         }
         write_state(state, directory / MODEL_FILE)
 
@@ -316,4 +342,5 @@ def load(
     model._features, model._model = state["features"], state["model"]
     model._neighbours, model._fusion = state.get("neighbours"), state.get("fusion")
     model._lexicon = state.get("lexicon")
+    model._offsets = state.get("offsets")
     return model
