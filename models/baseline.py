@@ -4,6 +4,9 @@ Features are word 1–2-grams and character 2–5-grams of the normalised text, 
 character n-grams of the accent-stripped text so a post typed without diacritics
 ("thang nay ngu") lands near its accented twin. Word segmentation is off by default:
 word bigrams already capture compounds, and underthesea would cap throughput.
+``augment_plain`` also trains on stripped copies of accented posts and ``offset_folds``
+learns per-label decision offsets (``models.offsets``); the toxicity recipe uses both
+(docs/toxicity.md).
 
 With ``metadata`` or ``knn`` on (the misinformation defaults), the logistic regression
 becomes the first stage of a stack: its out-of-fold logit, plus nearest-neighbour votes,
