@@ -244,6 +244,9 @@ def crossval(
     folds: Annotated[int, typer.Option(min=2, help="Number of folds.")] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the fold split.")] = 42,
     out: Annotated[Path | None, typer.Option(help="Write the result as JSON.")] = None,
+    plain: Annotated[
+        bool, typer.Option(help="Also score each held-out fold with diacritics stripped.")
+    ] = False,
 ) -> None:
     """Cross-validate a model kind on pooled data (compare variants here, not on test)."""
     import json
@@ -261,8 +264,15 @@ def crossval(
         overrides = parse_overrides(config or [])
         resolve_config(model, t.name, overrides)  # a typo fails before the data is read
         examples = load_many(data, DataContext(t, cfg.data_dir))
-        result = cross_validate(model, t, examples, config=overrides, folds=folds, seed=seed)
-        for name, metrics in (("as given", result.metrics), ("text only", result.text_only)):
+        result = cross_validate(
+            model, t, examples, config=overrides, folds=folds, seed=seed, plain=plain
+        )
+        scored = (
+            ("as given", result.metrics),
+            ("text only", result.text_only),
+            ("no diacritics", result.plain),
+        )
+        for name, metrics in scored:
             if metrics is None:
                 continue
             line = f"{name}: macro-F1 {metrics['macro_f1']:.4f}"

@@ -4,6 +4,9 @@ Features are word 1–2-grams and character 2–5-grams of the normalised text, 
 character n-grams of the accent-stripped text so a post typed without diacritics
 ("thang nay ngu") lands near its accented twin. Word segmentation is off by default:
 word bigrams already capture compounds, and underthesea would cap throughput.
+``augment_plain`` also trains on stripped copies of accented posts and ``offset_folds``
+learns per-label decision offsets (``models.offsets``); the toxicity recipe uses both
+(docs/toxicity.md).
 
 With ``metadata`` or ``knn`` on (the misinformation defaults), the logistic regression
 becomes the first stage of a stack: its out-of-fold logit, plus nearest-neighbour votes,
@@ -24,6 +27,7 @@ from scipy import sparse
 from sklearn import config_context
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion
 
 from models.base import PostMetadata
@@ -33,6 +37,7 @@ from models.errors import InputError, RegistryError
 from models.lexicon import CompoundLexicon
 from models.metadata import MetadataFusion, cross_fit, metadata_matrix
 from models.neighbors import NeighbourVotes
+from models.offsets import apply_offsets, tune_offsets
 from models.tasks import Task
 from models.text import normalize_many, segment, strip_diacritics
 
@@ -81,6 +86,7 @@ class BaselineClassifier:
         self._neighbours: NeighbourVotes | None = None
         self._fusion: MetadataFusion | None = None
         self._lexicon: CompoundLexicon | None = None
+        self._offsets: np.ndarray | None = None
 
     # -- training ----------------------------------------------------------------------
     def _build_features(self) -> FeatureUnion:
@@ -152,18 +158,40 @@ class BaselineClassifier:
         log.info("compound lexicon: %d words from %d texts", len(lexicon), len(norm))
         return lexicon
 
+    def _plain_copies(self, texts: Sequence[str]) -> dict[int, str]:
+        """With ``augment_plain``: index → the prepared form of that post typed without
+        accents, for posts that have any (an accent-free post would only be counted twice).
+
+        The copy is stripped before normalising, as such a post arrives at serving time.
+        """
+        if not self.params.augment_plain:
+            return {}
+        bare = {i: strip_diacritics(t) for i, t in enumerate(texts)}
+        changed = [i for i, b in bare.items() if b != texts[i]]
+        prepared = self._prepare([bare[i] for i in changed])
+        return dict(zip(changed, prepared, strict=True))
+
     def _fit_text(
-        self, norm: Sequence[str], y: np.ndarray
+        self,
+        norm: Sequence[str],
+        y: np.ndarray,
+        extra: Sequence[tuple[str, int]] = (),
     ) -> tuple[FeatureUnion, LogisticRegression, NeighbourVotes | None]:
-        """Fit the first stage (TF-IDF, logistic regression, neighbours) on ``norm``."""
+        """Fit the first stage (TF-IDF, logistic regression, neighbours) on ``norm``.
+
+        ``extra`` (prepared text, label index) rows join the TF-IDF and the regression
+        only: the neighbour index holds real posts.
+        """
         features = self._build_features()
-        x = features.fit_transform(norm)
+        rows = list(norm) + [t for t, _ in extra]
+        x_all = features.fit_transform(rows)
         model = LogisticRegression(
             C=self.params.C,
             class_weight=self.params.class_weight,
             max_iter=2000,
         )
-        model.fit(x, y)
+        model.fit(x_all, np.concatenate([y, np.array([lab for _, lab in extra], dtype=y.dtype)]))
+        x = x_all[: len(norm)]
         k = self.params.knn
         neighbours = NeighbourVotes(k, len(self.task.labels)).fit(x, y) if k > 0 else None
         return features, model, neighbours
@@ -207,12 +235,14 @@ class BaselineClassifier:
         norm = self._normalize(texts)
         self._lexicon = self._learn_lexicon(norm)
         norm = self._segment(norm)
+        copies = self._plain_copies(texts)
         self._fusion = None
         if self._wants_stack(y):
 
             def fold(train_idx: np.ndarray, held_idx: np.ndarray) -> np.ndarray:
+                extra = [(copies[i], y[i]) for i in train_idx if i in copies]
                 features, model, neighbours = self._fit_text(
-                    [norm[i] for i in train_idx], y[train_idx]
+                    [norm[i] for i in train_idx], y[train_idx], extra
                 )
                 held = features.transform([norm[i] for i in held_idx])
                 return self._stack_features(held, model, neighbours)
@@ -220,8 +250,29 @@ class BaselineClassifier:
             oof = cross_fit(fold, y, folds=self.params.folds)
             fusion = MetadataFusion(len(self.task.labels))
             self._fusion = fusion.fit(oof, metadata if self.params.metadata else None, y)
-        self._features, self._model, self._neighbours = self._fit_text(norm, y)
+        extra = [(text, y[i]) for i, text in copies.items()]
+        self._offsets = self._learn_offsets(norm, y, copies) if self._fusion is None else None
+        self._features, self._model, self._neighbours = self._fit_text(norm, y, extra)
         return self
+
+    def _learn_offsets(
+        self, norm: Sequence[str], y: np.ndarray, copies: Mapping[int, str]
+    ) -> np.ndarray | None:
+        """With ``offset_folds``: per-label offsets tuned on out-of-fold probabilities of
+        the posts as written (``models.offsets``); each fold trains with its own copies."""
+        n_folds = self.params.offset_folds
+        counts = np.bincount(y, minlength=len(self.task.labels))
+        if not n_folds or counts.min() < n_folds:
+            return None
+        oof = np.zeros((len(y), len(self.task.labels)))
+        splitter = StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=0)
+        for train_idx, held_idx in splitter.split(np.zeros(len(y)), y):
+            extra = [(copies[i], y[i]) for i in train_idx if i in copies]
+            features, model, _ = self._fit_text([norm[i] for i in train_idx], y[train_idx], extra)
+            oof[held_idx] = model.predict_proba(features.transform([norm[i] for i in held_idx]))
+        offsets = tune_offsets(y, oof)
+        log.info("decision offsets per label: %s", np.round(offsets, 2).tolist())
+        return offsets
 
     # -- the contract ------------------------------------------------------------------
     def predict_proba(
@@ -261,6 +312,8 @@ class BaselineClassifier:
         proba = self._model.predict_proba(x)
         out = np.zeros((len(texts), n_labels))
         out[:, self._model.classes_] = proba  # a class absent from training keeps score 0
+        if self._offsets is not None:
+            out = apply_offsets(out, self._offsets)
         return out
 
     def save(self, directory: Path) -> None:
@@ -270,6 +323,7 @@ class BaselineClassifier:
             "neighbours": self._neighbours,
             "fusion": self._fusion,
             "lexicon": self._lexicon,
+            "offsets": self._offsets,
         }
         write_state(state, directory / MODEL_FILE)
 
@@ -291,4 +345,5 @@ def load(
     model._features, model._model = state["features"], state["model"]
     model._neighbours, model._fusion = state.get("neighbours"), state.get("fusion")
     model._lexicon = state.get("lexicon")
+    model._offsets = state.get("offsets")
     return model
