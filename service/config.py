@@ -73,6 +73,14 @@ class Settings(BaseSettings):
         le=64,
         description="Threads running model calls, shared by all tasks; 1 avoids GIL contention.",
     )
+    gil_switch_interval_ms: float = Field(
+        1.0,
+        gt=0,
+        le=100,
+        description="How long the model thread may hold the GIL while the event loop waits "
+        "for it (Python's switch interval, 5 ms by default): shorter lets one-post requests "
+        "through faster while a long text is being scored; costs nothing when idle.",
+    )
     registry_watch_s: float = Field(
         0.5,
         ge=0,

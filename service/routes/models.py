@@ -188,6 +188,7 @@ async def info(
             "max_queue_chars": settings.max_queue_chars,
             "max_queue_chars_per_key": settings.max_queue_chars_per_key,
             "inference_threads": settings.inference_threads,
+            "gil_switch_interval_ms": settings.gil_switch_interval_ms,
             "key_cache_seconds": settings.key_cache_seconds,
             "key_cache_stale_seconds": settings.key_cache_stale_seconds,
             **{

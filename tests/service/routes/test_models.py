@@ -167,6 +167,7 @@ def test_info_echoes_every_limit(shared_api: TestClient, seed_versions: dict[str
             "max_queue_chars": 24_000_000,
             "max_queue_chars_per_key": 6_000_000,
             "inference_threads": 1,
+            "gil_switch_interval_ms": 1.0,
             "key_cache_seconds": 30.0,
             "key_cache_stale_seconds": 600.0,
             "review_margin": 0.15,
