@@ -6,7 +6,8 @@ after another. Measured per server: the light client's p50/p95 idle, its p95 und
 and the ratio; each heavy client's throughput (characters/s of completed requests) alone
 and beside the light client; every 429 and whether it carried Retry-After. With
 ``--before ROOT`` the same phases run first against another checkout's code (e.g. main),
-so before and after come from one run on the same machine state.
+so before and after come from one run on the same machine state; then both servers run
+at once and take one 8 x 19,500 batch each in turn (heavy throughput before vs after).
 
     python bench/bench_fairness.py --registry var/bench-registry --before ../main \\
         --out bench/results/fairness.json
@@ -238,12 +239,56 @@ def serve_and_measure(root: Path, registry: Path, rows: list[str], args: Any) ->
             proc.wait(timeout=60)
 
 
+def heavy_ab(before: Path, registry: Path, rows: list[str], rounds: int) -> dict[str, Any]:
+    """Both servers up at once; one heavy batch (8 posts x 19,500) to each in turn, alone,
+    ``rounds`` times: the seconds per batch before and after, under the same machine load."""
+    with tempfile.TemporaryDirectory() as tmp:
+        procs, clients = [], []
+        try:
+            for name, root in (("before", before), ("after", ROOT)):
+                port = free_port()
+                settings = {
+                    "VIMOD_REGISTRY_DIR": str(registry),
+                    "VIMOD_DATABASE_URL": f"sqlite:///{tmp}/{name}.db",
+                    "VIMOD_SECRETS_DIR": f"{tmp}/{name}",
+                    "VIMOD_REGISTRY_WATCH_S": "0",
+                }
+                procs.append(start_server(settings, port, root=root))
+                key = admin_headers(Path(tmp) / name)
+                clients.append((name, httpx.Client(base_url=f"http://127.0.0.1:{port}",
+                                                   headers=key, timeout=600)))  # fmt: skip
+            times: dict[str, list[float]] = {"before": [], "after": []}
+            for i in range(rounds + 1):  # round 0 warms both up
+                texts = heavy_batch(rows, offset=i * 800, n=8)
+                order = clients if i % 2 == 0 else clients[::-1]
+                for name, http in order:
+                    t0 = time.perf_counter()
+                    http.post("/v1/classify", json={"texts": texts}).raise_for_status()
+                    if i:
+                        times[name].append(time.perf_counter() - t0)
+        finally:
+            for _, http in clients:
+                http.close()
+            for proc in procs:
+                proc.terminate()
+                proc.wait(timeout=60)
+    before_s, after_s = statistics.median(times["before"]), statistics.median(times["after"])
+    return {
+        "rounds": rounds,
+        "batch": f"8 posts x {HEAVY_CHARS} characters, both tasks",
+        "median_s_before": round(before_s, 2),
+        "median_s_after": round(after_s, 2),
+        "after_over_before_throughput": round(before_s / after_s, 3),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--registry", type=Path, help="reuse a registry instead of training one")
     ap.add_argument("--before", type=Path, help="another checkout to measure first (main)")
     ap.add_argument("--seconds", type=float, default=90, help="length of each heavy phase")
     ap.add_argument("--idle-requests", type=int, default=200)
+    ap.add_argument("--ab-rounds", type=int, default=6, help="heavy A/B rounds (--before)")
     ap.add_argument("--out", type=Path, help="write results as JSON")
     args = ap.parse_args()
 
@@ -265,6 +310,10 @@ def main() -> None:
             result["before"] = {"root": str(args.before)}
             result["before"].update(serve_and_measure(args.before.resolve(), registry, rows, args))
         result["after"] = serve_and_measure(ROOT, registry, rows, args)
+        if args.before and args.ab_rounds:
+            result["heavy_alone_ab"] = heavy_ab(
+                args.before.resolve(), registry, rows, args.ab_rounds
+            )
     print(json.dumps(result, indent=2))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

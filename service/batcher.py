@@ -249,7 +249,7 @@ class FairScheduler:
     def _order(self) -> list[str]:
         """Backlogged keys by when their next piece would finish on a fair clock: model
         time received plus the piece's estimated remaining time (weighted fair queueing,
-        so a one-post request goes before an equally served key's 4,000 characters);
+        so a one-post request goes before an equally served key's 8,000 characters);
         ties in the order the keys first came."""
         busy = []
         for i, (name, k) in enumerate(self._keys.items()):

@@ -43,7 +43,7 @@ class Settings(BaseSettings):
     max_page_size: int = Field(500, ge=1, description="Feedback rows per page.")
     batch_max_size: int = Field(64, ge=1, description="Most texts in one model call.")
     batch_max_chars: int = Field(
-        4_000,
+        8_000,
         ge=100,
         description="Most characters in one model call: a request's texts are scored in "
         "pieces of at most this much, so other keys' requests interleave; a longer text runs "

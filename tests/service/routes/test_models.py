@@ -162,7 +162,7 @@ def test_info_echoes_every_limit(shared_api: TestClient, seed_versions: dict[str
             "payload_limit": 20_000,
             "max_page_size": 5,
             "batch_max_size": 64,
-            "batch_max_chars": 4_000,
+            "batch_max_chars": 8_000,
             "batch_max_wait_ms": 0.0,
             "max_queue_chars": 24_000_000,
             "max_queue_chars_per_key": 6_000_000,
