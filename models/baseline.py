@@ -38,6 +38,7 @@ from models.lexicon import CompoundLexicon
 from models.metadata import MetadataFusion, cross_fit, metadata_matrix
 from models.neighbors import NeighbourVotes
 from models.offsets import apply_offsets, tune_offsets
+from models.stepwise import Steps, tfidf_steps
 from models.tasks import Task
 from models.text import normalize_many, segment, strip_diacritics
 
@@ -298,11 +299,53 @@ class BaselineClassifier:
         parts = [vectorizer.transform(norm) for _, vectorizer in self._features.transformer_list]
         return sparse.hstack(parts, format="csr")
 
+    def predict_proba_steps(
+        self,
+        texts: Sequence[str],
+        metadata: Sequence[PostMetadata | None] | None = None,
+        *,
+        step_chars: int,
+    ) -> Steps:
+        """``predict_proba`` one text, and one vectorizer pass of ``step_chars``, per step.
+
+        Normalising and segmenting a text are one step each; ``char_wb`` passes are cut at
+        whitespace (``models.stepwise``). Same matrix as ``predict_proba``.
+        """
+        if self._features is None or self._model is None:
+            raise RuntimeError("model is not fitted")
+        if metadata is not None and len(metadata) != len(texts):
+            raise InputError(f"got {len(metadata)} metadata entries for {len(texts)} texts")
+        n_labels = len(self.task.labels)
+        rows: list[sparse.csr_matrix] = []
+        for text in texts:
+            norm = self._normalize([text])[0]
+            yield
+            if self._lexicon is not None:
+                norm = yield from self._lexicon.segment_steps(norm, step_chars)
+            parts = []
+            for _, vectorizer in self._features.transformer_list:
+                parts.append((yield from tfidf_steps(vectorizer, norm, step_chars)))
+            rows.append(sparse.hstack(parts, format="csr"))
+        if not rows:
+            return np.zeros((0, n_labels))
+        # Not held across yields: scikit-learn's config is per thread, steps may move.
+        with config_context(assume_finite=True, skip_parameter_validation=True):
+            return self._finish(sparse.vstack(rows, format="csr"), texts, metadata, n_labels)
+
     def _predict(
         self, texts: Sequence[str], metadata: Sequence[PostMetadata | None] | None, n_labels: int
     ) -> np.ndarray:
+        return self._finish(self._transform(self._prepare(texts)), texts, metadata, n_labels)
+
+    def _finish(
+        self,
+        x: sparse.csr_matrix,
+        texts: Sequence[str],
+        metadata: Sequence[PostMetadata | None] | None,
+        n_labels: int,
+    ) -> np.ndarray:
+        """Probabilities from the texts' TF-IDF features."""
         assert self._model is not None
-        x = self._transform(self._prepare(texts))
         if self._fusion is not None:
             stack = self._stack_features(x, self._model, self._neighbours)
             return self._fusion.predict_proba(stack, metadata if self.params.metadata else None)

@@ -54,7 +54,10 @@ _ERRORS = {
             "version that cannot be served, ...; "
             'LanguageNotSupported with `unsupported: "reject"`',
         ),
-        (429, "Too many texts queued, or the key's quota is used up (see Retry-After)"),
+        (
+            429,
+            "Too much queued (characters, in all or for the key), or the key's quota is used up (see Retry-After)",
+        ),
         (503, "No model loaded for a requested task"),
     )
 }
@@ -92,18 +95,24 @@ async def classify(
     req = check_classify(body, settings)
     context = None if body.context is None else clean_text(body.context, "context", settings)
     name = "text" if body.text is not None else "texts"
-    found = plan(req.texts, body.unsupported, name=name)  # ~0.1 ms a post; reject raises here
+    key = principal.key_id
+    runtime.admit(key, req.texts, 1 + len(req.tasks) + req.explain)  # 429 before any work
+    languages = await runtime.languages(req.texts, key=key)
+    found = plan(req.texts, body.unsupported, name=name, languages=languages)  # reject raises
     await quotas.charge_chars(principal, sum(len(t) for t in req.texts), response)
     texts = [req.texts[i] for i in found.scored]
     meta = [req.metadata[i] for i in found.scored]
     scored = (
         await asyncio.gather(
-            *(runtime.score(t, texts, meta, req.versions.get(t)) for t in req.tasks)
+            *(
+                runtime.score(t, texts, meta, req.versions.get(t), key=key, admitted=True)
+                for t in req.tasks
+            )
         )
         if texts
         else []
     )
-    explained = await runtime.explain(texts) if req.explain and texts else None
+    explained = await runtime.explain(texts, key=key) if req.explain and texts else None
     models: dict[str, LoadedModel] = {}
     predictions: dict[str, list[Prediction]] = {}
     for task, (model, proba) in zip(req.tasks, scored, strict=False):  # [] if all skipped
