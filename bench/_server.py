@@ -39,17 +39,19 @@ def start_server(
     *,
     workers: int = 1,
     timeout: float = 300,
-    root: Path = ROOT,
+    root: Path | None = None,
 ) -> subprocess.Popen[bytes]:
     """Run ``uvicorn service.app:create_app`` with ``VIMOD_*`` ``settings``; return once ready.
 
-    ``root``: the checkout whose code serves (another one measures before against after).
+    ``root``: the checkout whose code serves (default: this one), for before/after runs.
     """
     env = {**os.environ, "VIMOD_LOG_LEVEL": "warning", **UNMETERED, **settings}
+    if root is not None:  # that checkout's code, not this one's
+        env["PYTHONPATH"] = str(root)
     cmd = [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory"]
     cmd += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
     cmd += ["--log-level", "warning"]
-    proc = subprocess.Popen(cmd, env={**env, "PYTHONPATH": str(root)}, cwd=root)
+    proc = subprocess.Popen(cmd, env=env, cwd=root or ROOT)
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:

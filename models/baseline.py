@@ -34,6 +34,7 @@ from models.base import PostMetadata
 from models.baseline_io import MODEL_FILE, read_state, write_state
 from models.configs import BaselineConfig
 from models.errors import InputError, RegistryError
+from models.fast_tfidf import FastTfidf
 from models.lexicon import CompoundLexicon
 from models.metadata import MetadataFusion, cross_fit, metadata_matrix
 from models.neighbors import NeighbourVotes
@@ -88,6 +89,7 @@ class BaselineClassifier:
         self._fusion: MetadataFusion | None = None
         self._lexicon: CompoundLexicon | None = None
         self._offsets: np.ndarray | None = None
+        self._fast: tuple[FeatureUnion, list[FastTfidf]] | None = None  # serving vectorizers
 
     # -- training ----------------------------------------------------------------------
     def _build_features(self) -> FeatureUnion:
@@ -294,10 +296,13 @@ class BaselineClassifier:
             return self._predict(texts, metadata, n_labels)
 
     def _transform(self, norm: list[str]) -> sparse.csr_matrix:
-        """``FeatureUnion.transform`` without its joblib dispatch (same matrix, less overhead)."""
-        assert self._features is not None
-        parts = [vectorizer.transform(norm) for _, vectorizer in self._features.transformer_list]
-        return sparse.hstack(parts, format="csr")
+        """``FeatureUnion.transform`` without its joblib dispatch, each vectorizer's counts
+        taken by ``FastTfidf`` (same matrix, under half the time on ViHSD posts)."""
+        features = self._features
+        assert features is not None
+        if self._fast is None or self._fast[0] is not features:  # built once per fitted union
+            self._fast = (features, [FastTfidf(v) for _, v in features.transformer_list])
+        return sparse.hstack([fast.transform(norm) for fast in self._fast[1]], format="csr")
 
     def predict_proba_steps(
         self,
