@@ -35,6 +35,7 @@ from models.metadata import MetadataFusion, cross_fit, metadata_matrix
 from models.neighbors import NeighbourVotes
 from models.tasks import Task
 from models.text import normalize_many, segment, strip_diacritics
+from models.textstats import text_stats
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +183,12 @@ class BaselineClassifier:
             parts.append(neighbours.transform(x))
         return np.hstack(parts)
 
+    def _with_stats(self, stack: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """``stack`` with the raw texts' style statistics appended (``text_stats`` on)."""
+        if not self.params.text_stats:
+            return stack
+        return np.hstack([stack, text_stats(texts, self.params.max_chars)])
+
     def _wants_stack(self, y: np.ndarray) -> bool:
         if not (self.params.metadata or self.params.knn > 0):
             return False
@@ -217,8 +224,9 @@ class BaselineClassifier:
                 held = features.transform([norm[i] for i in held_idx])
                 return self._stack_features(held, model, neighbours)
 
-            oof = cross_fit(fold, y, folds=self.params.folds)
-            fusion = MetadataFusion(len(self.task.labels))
+            oof = cross_fit(fold, y, folds=self.params.folds, seed=self.params.seed)
+            oof = self._with_stats(oof, texts)
+            fusion = MetadataFusion(len(self.task.labels), seed=self.params.seed)
             self._fusion = fusion.fit(oof, metadata if self.params.metadata else None, y)
         self._features, self._model, self._neighbours = self._fit_text(norm, y)
         return self
@@ -253,7 +261,7 @@ class BaselineClassifier:
         assert self._model is not None
         x = self._transform(self._prepare(texts))
         if self._fusion is not None:
-            stack = self._stack_features(x, self._model, self._neighbours)
+            stack = self._with_stats(self._stack_features(x, self._model, self._neighbours), texts)
             return self._fusion.predict_proba(stack, metadata if self.params.metadata else None)
         if self._model.n_features_in_ > x.shape[1]:  # a version saved before the fusion
             extra = metadata_matrix(metadata if metadata is not None else [None] * len(texts))

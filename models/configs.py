@@ -165,6 +165,16 @@ class BaselineConfig(KindConfig):
         description="segment by longest match over compounds underthesea found in training",
     )
     folds: int = Field(5, strict=True, ge=2, description="out-of-fold splits for the stack")
+    text_stats: bool = Field(
+        False,
+        strict=True,
+        description="stack style statistics of the raw text (models.textstats; rates, not counts)",
+    )
+    seed: int = Field(
+        0,
+        strict=True,
+        description="seed of the stack's fold split and fusion (field hiding, trees)",
+    )
 
 
 class PhobertConfig(KindConfig):
