@@ -244,6 +244,10 @@ def crossval(
     folds: Annotated[int, typer.Option(min=2, help="Number of folds.")] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the fold split.")] = 42,
     out: Annotated[Path | None, typer.Option(help="Write the result as JSON.")] = None,
+    extra: Annotated[
+        list[str] | None,
+        typer.Option(help="Dataset spec(s) added to every fold's training, never scored."),
+    ] = None,
 ) -> None:
     """Cross-validate a model kind on pooled data (compare variants here, not on test)."""
     import json
@@ -261,7 +265,10 @@ def crossval(
         overrides = parse_overrides(config or [])
         resolve_config(model, t.name, overrides)  # a typo fails before the data is read
         examples = load_many(data, DataContext(t, cfg.data_dir))
-        result = cross_validate(model, t, examples, config=overrides, folds=folds, seed=seed)
+        added = load_many(extra, DataContext(t, cfg.data_dir)) if extra else []
+        result = cross_validate(
+            model, t, examples, config=overrides, folds=folds, seed=seed, extra=added
+        )
         for name, metrics in (("as given", result.metrics), ("text only", result.text_only)):
             if metrics is None:
                 continue

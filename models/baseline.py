@@ -31,6 +31,7 @@ from models.baseline_io import MODEL_FILE, read_state, write_state
 from models.configs import BaselineConfig
 from models.errors import InputError, RegistryError
 from models.lexicon import CompoundLexicon
+from models.markers import marker_counts
 from models.metadata import MetadataFusion, cross_fit, metadata_matrix
 from models.neighbors import NeighbourVotes
 from models.tasks import Task
@@ -183,11 +184,15 @@ class BaselineClassifier:
             parts.append(neighbours.transform(x))
         return np.hstack(parts)
 
-    def _with_stats(self, stack: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-        """``stack`` with the raw texts' style statistics appended (``text_stats`` on)."""
-        if not self.params.text_stats:
-            return stack
-        return np.hstack([stack, text_stats(texts, self.params.max_chars)])
+    def _with_extras(self, stack: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """``stack`` with the raw texts' style statistics (``text_stats``) and claim
+        markers (``markers``) appended, when on."""
+        parts = [stack]
+        if self.params.text_stats:
+            parts.append(text_stats(texts, self.params.max_chars))
+        if self.params.markers:
+            parts.append(marker_counts(texts, self.params.max_chars))
+        return np.hstack(parts) if len(parts) > 1 else stack
 
     def _wants_stack(self, y: np.ndarray) -> bool:
         if not (self.params.metadata or self.params.knn > 0):
@@ -225,7 +230,7 @@ class BaselineClassifier:
                 return self._stack_features(held, model, neighbours)
 
             oof = cross_fit(fold, y, folds=self.params.folds, seed=self.params.seed)
-            oof = self._with_stats(oof, texts)
+            oof = self._with_extras(oof, texts)
             fusion = MetadataFusion(len(self.task.labels), seed=self.params.seed)
             self._fusion = fusion.fit(oof, metadata if self.params.metadata else None, y)
         self._features, self._model, self._neighbours = self._fit_text(norm, y)
@@ -261,7 +266,7 @@ class BaselineClassifier:
         assert self._model is not None
         x = self._transform(self._prepare(texts))
         if self._fusion is not None:
-            stack = self._with_stats(self._stack_features(x, self._model, self._neighbours), texts)
+            stack = self._with_extras(self._stack_features(x, self._model, self._neighbours), texts)
             return self._fusion.predict_proba(stack, metadata if self.params.metadata else None)
         if self._model.n_features_in_ > x.shape[1]:  # a version saved before the fusion
             extra = metadata_matrix(metadata if metadata is not None else [None] * len(texts))

@@ -170,6 +170,11 @@ class BaselineConfig(KindConfig):
         strict=True,
         description="stack style statistics of the raw text (models.textstats; rates, not counts)",
     )
+    markers: bool = Field(
+        False,
+        strict=True,
+        description="stack claim markers: calls to share, hearsay, money or links, sources",
+    )
     seed: int = Field(
         0,
         strict=True,

@@ -51,12 +51,15 @@ def cross_validate(
     folds: int = 5,
     seed: int = 42,
     show_progress: bool = True,
+    extra: Sequence[Example] = (),
 ) -> CrossValidation:
     """Train ``kind`` on each ``folds - 1`` folds (stratified), score the held-out fold.
 
     Metrics use the arg-max decision (no threshold is tuned), so compare ROC-AUC, PR-AUC
     and ECE across variants rather than F1. ``config`` holds overrides of the kind's
     defaults; an unknown key or a wrong type raises ``InputError`` before any fold runs.
+    ``extra`` examples join every fold's training and are never scored: does a corpus
+    written for another goal (everyday chat, urgent notices) cost the pooled data's score?
     """
     resolve_config(kind, task.name, config)
     trainer = get_trainer(kind)
@@ -72,7 +75,7 @@ def cross_validate(
         for train_idx, held_idx in splitter.split(np.zeros(len(y)), y):
             job = TrainJob(
                 task,
-                [examples[i] for i in train_idx],
+                [*(examples[i] for i in train_idx), *extra],
                 config=dict(config or {}),
                 show_progress=False,
             )
