@@ -74,7 +74,7 @@ def run(data_dir: Path, seed: int, extra_specs: list[str]) -> dict[str, Any]:
         captured.update(feats=feats, meta=meta, y=yy)
         return original_fit(self, feats, meta, yy)
 
-    MetadataFusion.fit = capture  # type: ignore[method-assign]
+    MetadataFusion.fit = capture  # type: ignore[method-assign,assignment]
     variants = _variants()
     proba = {name: np.zeros(len(y)) for name in variants}
     text_only = {name: np.zeros(len(y)) for name in variants}
