@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c $(CONSTRAINTS) "$(TORCH)"
-	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e ".[phobert,dev]"
+	$(BIN)/pip install --quiet -c $(CONSTRAINTS) -e ".[phobert,ray,dev]"
 	touch $@
 
 # Re-pin from the venv: upgrade a package there first (`.venv/bin/pip install -U NAME`), then

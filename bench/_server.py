@@ -34,14 +34,24 @@ def admin_headers(secrets_dir: Path | str) -> dict[str, str]:
 
 
 def start_server(
-    settings: dict[str, str], port: int, *, workers: int = 1, timeout: float = 300
+    settings: dict[str, str],
+    port: int,
+    *,
+    workers: int = 1,
+    timeout: float = 300,
+    root: Path | None = None,
 ) -> subprocess.Popen[bytes]:
-    """Run ``uvicorn service.app:create_app`` with ``VIMOD_*`` ``settings``; return once ready."""
+    """Run ``uvicorn service.app:create_app`` with ``VIMOD_*`` ``settings``; return once ready.
+
+    ``root``: the checkout whose code serves (default: this one), for before/after runs.
+    """
     env = {**os.environ, "VIMOD_LOG_LEVEL": "warning", **UNMETERED, **settings}
+    if root is not None:  # that checkout's code, not this one's
+        env["PYTHONPATH"] = str(root)
     cmd = [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory"]
     cmd += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
     cmd += ["--log-level", "warning"]
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
+    proc = subprocess.Popen(cmd, env=env, cwd=root or ROOT)
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:

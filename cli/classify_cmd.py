@@ -1,54 +1,26 @@
-"""``vimod classify FILE``: score a CSV or JSONL file offline, with a progress bar."""
+"""``vimod classify FILE``: score a CSV, JSONL or Parquet file offline, with a progress bar,
+in this process or on Ray Data (``--ray``)."""
 
 from __future__ import annotations
 
-import csv
-import json
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import Annotated, cast
 
 import typer
 
-from cli.common import registry, run_guarded, settings
-from models.base import Prediction, to_predictions
+from cli.backlog import Scorer, pin_versions
+from cli.backlog_io import file_format, read_rows, write_results
+from cli.common import console, registry, run_guarded, settings
 from models.errors import InputError
-from models.explain import NO_SPAN_MODEL, span_results
-from models.outcomes import POLICIES, Policy, PostOutcome, assemble, plan
-from models.registry import Registry
-from models.scorer import LoadedModel, load_active_models, task_result
-from training.datasets.generic import metadata_from_row, read_jsonl
-from training.progress import predict_batched
-
-
-def _read(path: Path, column: str) -> list[dict[str, Any]]:
-    if not path.is_file():
-        raise InputError(f"input file not found: {path}")
-    if path.suffix.lower() == ".jsonl":
-        rows = read_jsonl(path)
-    else:
-        with open(path, encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    for n, row in enumerate(rows, start=1):
-        if not isinstance(row.get(column), str):
-            raise InputError(f"{path.name} row {n}: no text in column {column!r}")
-    return rows
-
-
-def _score(model: LoadedModel, rows: list[dict[str, Any]], column: str) -> list[Prediction]:
-    if not rows:  # every row skipped
-        return []
-    proba = predict_batched(
-        model.classifier,
-        [row[column] for row in rows],
-        [metadata_from_row(r) for r in rows],
-        description=model.manifest.task,
-    )
-    return to_predictions(model.classifier.task, proba, model.thresholds())
+from models.outcomes import POLICIES, Policy
+from training.datasets.generic import metadata_from_row
 
 
 def classify(
-    file: Annotated[Path, typer.Argument(help="CSV or JSONL with a text column.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write results.")],
+    file: Annotated[Path, typer.Argument(help="CSV, JSONL or Parquet with a text column.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write results (.csv/.jsonl/.parquet).")
+    ],
     column: Annotated[str, typer.Option(help="Name of the text column.")] = "text",
     task: Annotated[list[str] | None, typer.Option("--task", help="Task(s); default all.")] = None,
     explain: Annotated[
@@ -61,87 +33,68 @@ def classify(
             "(no scores, flagged empty) or reject (fail naming the rows); as the API."
         ),
     ] = "score",
+    ray: Annotated[
+        bool,
+        typer.Option(
+            "--ray", help="Score on Ray Data, a local cluster of --num-cpus (needs the ray extra)."
+        ),
+    ] = False,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="Score on this existing Ray cluster instead (ray://host:10001, auto); "
+            "implies --ray. Its workers must reach the registry at the same path.",
+        ),
+    ] = None,
+    num_cpus: Annotated[
+        int | None, typer.Option(min=1, help="CPUs of the local Ray cluster (default: all).")
+    ] = None,
+    actors: Annotated[
+        int | None,
+        typer.Option(min=1, help="Ray actors, each loading the models once (default: one a CPU)."),
+    ] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Posts per Ray batch.")] = 256,
 ) -> None:
-    """Score every row of FILE with the active models; writes CSV or JSONL by OUTPUT's suffix."""
+    """Score every row of FILE with the active models; writes CSV, JSONL or Parquet by OUTPUT's
+    extension. Results are identical with and without --ray."""
 
     def _run() -> None:
         cfg = settings()
-        tasks = task or cfg.tasks
         if unsupported not in POLICIES:
             raise InputError(f"--unsupported must be one of {', '.join(POLICIES)}")
-        rows = _read(file, column)
-        found = plan([r[column] for r in rows], cast(Policy, unsupported), name="rows")
-        models = load_active_models(registry(cfg), tasks)
-        missing = [t for t in tasks if t not in models]
-        if missing:
-            raise InputError(
-                f"no active model for {', '.join(missing)}; run `vimod serve` or train one"
+        policy = cast(Policy, unsupported)
+        if num_cpus is not None and ray_address is not None:
+            raise InputError("--num-cpus sizes a local cluster; an existing one has its own")
+        file_format(output, "output")  # refuse a bad extension before scoring anything
+        rows = read_rows(file, column)
+        texts = [r[column] for r in rows]
+        metadata = [metadata_from_row(r) for r in rows]
+        reg = registry(cfg)
+        pinned = pin_versions(reg, task or cfg.tasks, explain=explain)
+        if not (ray or ray_address):
+            results = Scorer.load(reg, pinned).score(texts, metadata, policy, show=True)
+        else:
+            from cli.ray_backlog import RayOptions, score_on_ray
+
+            options = RayOptions(
+                address=ray_address,
+                num_cpus=num_cpus,
+                actors=actors,
+                batch_size=batch_size,
             )
-        if explain and "toxicity" not in models:
-            raise InputError("--explain adds spans to the toxicity task; include it in --task")
-        scored = [rows[i] for i in found.scored]
-        outcomes = assemble(found, {t: _score(m, scored, column) for t, m in models.items()})
-        results = [_row(o, models) for o in outcomes]
-        if explain:
-            kept = [results[i] for i in found.scored]
-            _add_spans(registry(cfg), [r[column] for r in scored], kept)
-        _write(output, rows, results)
+            results, times = score_on_ray(
+                texts,
+                metadata,
+                registry_dir=str(Path(cfg.registry_dir).resolve()),
+                pinned=pinned,
+                policy=policy,
+                options=options,
+            )
+            console.print(
+                f"ray: started in {times.startup_s:.1f} s, scored in {times.scoring_s:.1f} s"
+            )
+        write_results(output, rows, results)
         typer.echo(f"scored {len(rows)} posts → {output}")
 
     run_guarded(_run)
-
-
-def _add_spans(reg: Registry, texts: list[str], results: list[dict[str, Any]]) -> None:
-    """Put each scored post's spans into its toxicity result, as ``POST /v1/classify`` does."""
-    found = reg.load_active_spans()
-    if found is None:
-        for result in results:
-            result["categories"]["toxicity"].update(spans=None, spans_note=NO_SPAN_MODEL)
-        return
-    tagger, manifest = found
-    spans = span_results(tagger, texts)
-    for result, post in zip(results, spans, strict=True):
-        result["categories"]["toxicity"]["spans"] = [s.to_dict() for s in post]
-        result["categories"]["toxicity"]["spans_model_version"] = manifest.version
-
-
-def _row(outcome: PostOutcome, models: dict[str, LoadedModel]) -> dict[str, Any]:
-    """The API's result fields for one row (``categories`` null when skipped)."""
-    cats = None
-    if outcome.categories is not None:
-        cats = {t: task_result(models[t], p) for t, p in outcome.categories.items()}
-    return {
-        "flagged": outcome.flagged,
-        "categories": cats,
-        "language": {"code": outcome.language.code, "supported": outcome.language.supported},
-        "skipped": outcome.skipped,
-    }
-
-
-def _write(path: Path, rows: list[dict[str, Any]], results: list[dict[str, Any]]) -> None:
-    if path.suffix.lower() == ".jsonl":
-        with open(path, "w", encoding="utf-8") as fh:
-            for row, res in zip(rows, results, strict=True):
-                fh.write(json.dumps({**row, **res}, ensure_ascii=False) + "\n")
-        return
-    flat: list[dict[str, Any]] = []
-    for row, res in zip(rows, results, strict=True):
-        out = dict(row)
-        for t, r in (res["categories"] or {}).items():
-            out[f"{t}_label"] = r["label"]
-            out[f"{t}_flagged"] = r["flagged"]
-            out[f"{t}_flagged_labels"] = " ".join(r["flagged_labels"])
-            out.update({f"{t}_{label}": score for label, score in r["scores"].items()})
-            out[f"{t}_model_version"] = r["model_version"]
-            if "spans" in r:
-                out[f"{t}_spans"] = json.dumps(r["spans"], ensure_ascii=False)
-        out["language"] = res["language"]["code"]
-        out["language_supported"] = res["language"]["supported"]
-        out["skipped"] = res["skipped"] or ""
-        flat.append(out)
-    # A skipped first row has no score columns: take the header from every row, in order.
-    fields = list(dict.fromkeys(k for r in flat for k in r)) if flat else ["text"]
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=fields, restval="")
-        writer.writeheader()
-        writer.writerows(flat)

@@ -248,6 +248,9 @@ def crossval(
         list[str] | None,
         typer.Option(help="Dataset spec(s) added to every fold's training, never scored."),
     ] = None,
+    plain: Annotated[
+        bool, typer.Option(help="Also score each held-out fold with diacritics stripped.")
+    ] = False,
 ) -> None:
     """Cross-validate a model kind on pooled data (compare variants here, not on test)."""
     import json
@@ -267,9 +270,21 @@ def crossval(
         examples = load_many(data, DataContext(t, cfg.data_dir))
         added = load_many(extra, DataContext(t, cfg.data_dir)) if extra else []
         result = cross_validate(
-            model, t, examples, config=overrides, folds=folds, seed=seed, extra=added
+            model,
+            t,
+            examples,
+            config=overrides,
+            folds=folds,
+            seed=seed,
+            plain=plain,
+            extra=added,
         )
-        for name, metrics in (("as given", result.metrics), ("text only", result.text_only)):
+        scored = (
+            ("as given", result.metrics),
+            ("text only", result.text_only),
+            ("no diacritics", result.plain),
+        )
+        for name, metrics in scored:
             if metrics is None:
                 continue
             line = f"{name}: macro-F1 {metrics['macro_f1']:.4f}"

@@ -4,6 +4,9 @@ Features are word 1–2-grams and character 2–5-grams of the normalised text, 
 character n-grams of the accent-stripped text so a post typed without diacritics
 ("thang nay ngu") lands near its accented twin. Word segmentation is off by default:
 word bigrams already capture compounds, and underthesea would cap throughput.
+``augment_plain`` also trains on stripped copies of accented posts and ``offset_folds``
+learns per-label decision offsets (``models.offsets``); the toxicity recipe uses both
+(docs/toxicity.md).
 
 With ``metadata`` or ``knn`` on (the misinformation defaults), the logistic regression
 becomes the first stage of a stack: its out-of-fold logit, plus nearest-neighbour votes,
@@ -24,16 +27,20 @@ from scipy import sparse
 from sklearn import config_context
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion
 
 from models.base import PostMetadata
 from models.baseline_io import MODEL_FILE, read_state, write_state
 from models.configs import BaselineConfig
 from models.errors import InputError, RegistryError
+from models.fast_tfidf import FastTfidf
 from models.lexicon import CompoundLexicon
 from models.markers import marker_counts
 from models.metadata import MetadataFusion, cross_fit, metadata_matrix
 from models.neighbors import NeighbourVotes
+from models.offsets import apply_offsets, tune_offsets
+from models.stepwise import Steps, tfidf_steps
 from models.tasks import Task
 from models.text import normalize_many, segment, strip_diacritics
 from models.textstats import text_stats
@@ -83,6 +90,8 @@ class BaselineClassifier:
         self._neighbours: NeighbourVotes | None = None
         self._fusion: MetadataFusion | None = None
         self._lexicon: CompoundLexicon | None = None
+        self._offsets: np.ndarray | None = None
+        self._fast: tuple[FeatureUnion, list[FastTfidf]] | None = None  # serving vectorizers
 
     # -- training ----------------------------------------------------------------------
     def _build_features(self) -> FeatureUnion:
@@ -154,18 +163,40 @@ class BaselineClassifier:
         log.info("compound lexicon: %d words from %d texts", len(lexicon), len(norm))
         return lexicon
 
+    def _plain_copies(self, texts: Sequence[str]) -> dict[int, str]:
+        """With ``augment_plain``: index → the prepared form of that post typed without
+        accents, for posts that have any (an accent-free post would only be counted twice).
+
+        The copy is stripped before normalising, as such a post arrives at serving time.
+        """
+        if not self.params.augment_plain:
+            return {}
+        bare = {i: strip_diacritics(t) for i, t in enumerate(texts)}
+        changed = [i for i, b in bare.items() if b != texts[i]]
+        prepared = self._prepare([bare[i] for i in changed])
+        return dict(zip(changed, prepared, strict=True))
+
     def _fit_text(
-        self, norm: Sequence[str], y: np.ndarray
+        self,
+        norm: Sequence[str],
+        y: np.ndarray,
+        extra: Sequence[tuple[str, int]] = (),
     ) -> tuple[FeatureUnion, LogisticRegression, NeighbourVotes | None]:
-        """Fit the first stage (TF-IDF, logistic regression, neighbours) on ``norm``."""
+        """Fit the first stage (TF-IDF, logistic regression, neighbours) on ``norm``.
+
+        ``extra`` (prepared text, label index) rows join the TF-IDF and the regression
+        only: the neighbour index holds real posts.
+        """
         features = self._build_features()
-        x = features.fit_transform(norm)
+        rows = list(norm) + [t for t, _ in extra]
+        x_all = features.fit_transform(rows)
         model = LogisticRegression(
             C=self.params.C,
             class_weight=self.params.class_weight,
             max_iter=2000,
         )
-        model.fit(x, y)
+        model.fit(x_all, np.concatenate([y, np.array([lab for _, lab in extra], dtype=y.dtype)]))
+        x = x_all[: len(norm)]
         k = self.params.knn
         neighbours = NeighbourVotes(k, len(self.task.labels)).fit(x, y) if k > 0 else None
         return features, model, neighbours
@@ -219,12 +250,14 @@ class BaselineClassifier:
         norm = self._normalize(texts)
         self._lexicon = self._learn_lexicon(norm)
         norm = self._segment(norm)
+        copies = self._plain_copies(texts)
         self._fusion = None
         if self._wants_stack(y):
 
             def fold(train_idx: np.ndarray, held_idx: np.ndarray) -> np.ndarray:
+                extra = [(copies[i], y[i]) for i in train_idx if i in copies]
                 features, model, neighbours = self._fit_text(
-                    [norm[i] for i in train_idx], y[train_idx]
+                    [norm[i] for i in train_idx], y[train_idx], extra
                 )
                 held = features.transform([norm[i] for i in held_idx])
                 return self._stack_features(held, model, neighbours)
@@ -233,8 +266,29 @@ class BaselineClassifier:
             oof = self._with_extras(oof, texts)
             fusion = MetadataFusion(len(self.task.labels), seed=self.params.seed)
             self._fusion = fusion.fit(oof, metadata if self.params.metadata else None, y)
-        self._features, self._model, self._neighbours = self._fit_text(norm, y)
+        extra = [(text, y[i]) for i, text in copies.items()]
+        self._offsets = self._learn_offsets(norm, y, copies) if self._fusion is None else None
+        self._features, self._model, self._neighbours = self._fit_text(norm, y, extra)
         return self
+
+    def _learn_offsets(
+        self, norm: Sequence[str], y: np.ndarray, copies: Mapping[int, str]
+    ) -> np.ndarray | None:
+        """With ``offset_folds``: per-label offsets tuned on out-of-fold probabilities of
+        the posts as written (``models.offsets``); each fold trains with its own copies."""
+        n_folds = self.params.offset_folds
+        counts = np.bincount(y, minlength=len(self.task.labels))
+        if not n_folds or counts.min() < n_folds:
+            return None
+        oof = np.zeros((len(y), len(self.task.labels)))
+        splitter = StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=0)
+        for train_idx, held_idx in splitter.split(np.zeros(len(y)), y):
+            extra = [(copies[i], y[i]) for i in train_idx if i in copies]
+            features, model, _ = self._fit_text([norm[i] for i in train_idx], y[train_idx], extra)
+            oof[held_idx] = model.predict_proba(features.transform([norm[i] for i in held_idx]))
+        offsets = tune_offsets(y, oof)
+        log.info("decision offsets per label: %s", np.round(offsets, 2).tolist())
+        return offsets
 
     # -- the contract ------------------------------------------------------------------
     def predict_proba(
@@ -255,16 +309,61 @@ class BaselineClassifier:
             return self._predict(texts, metadata, n_labels)
 
     def _transform(self, norm: list[str]) -> sparse.csr_matrix:
-        """``FeatureUnion.transform`` without its joblib dispatch (same matrix, less overhead)."""
-        assert self._features is not None
-        parts = [vectorizer.transform(norm) for _, vectorizer in self._features.transformer_list]
-        return sparse.hstack(parts, format="csr")
+        """``FeatureUnion.transform`` without its joblib dispatch, each vectorizer's counts
+        taken by ``FastTfidf`` (same matrix, under half the time on ViHSD posts)."""
+        features = self._features
+        assert features is not None
+        if self._fast is None or self._fast[0] is not features:  # built once per fitted union
+            self._fast = (features, [FastTfidf(v) for _, v in features.transformer_list])
+        return sparse.hstack([fast.transform(norm) for fast in self._fast[1]], format="csr")
+
+    def predict_proba_steps(
+        self,
+        texts: Sequence[str],
+        metadata: Sequence[PostMetadata | None] | None = None,
+        *,
+        step_chars: int,
+    ) -> Steps:
+        """``predict_proba`` one text, and one vectorizer pass of ``step_chars``, per step.
+
+        Normalising and segmenting a text are one step each; ``char_wb`` passes are cut at
+        whitespace (``models.stepwise``). Same matrix as ``predict_proba``.
+        """
+        if self._features is None or self._model is None:
+            raise RuntimeError("model is not fitted")
+        if metadata is not None and len(metadata) != len(texts):
+            raise InputError(f"got {len(metadata)} metadata entries for {len(texts)} texts")
+        n_labels = len(self.task.labels)
+        rows: list[sparse.csr_matrix] = []
+        for text in texts:
+            norm = self._normalize([text])[0]
+            yield
+            if self._lexicon is not None:
+                norm = yield from self._lexicon.segment_steps(norm, step_chars)
+            parts = []
+            for _, vectorizer in self._features.transformer_list:
+                parts.append((yield from tfidf_steps(vectorizer, norm, step_chars)))
+            rows.append(sparse.hstack(parts, format="csr"))
+        if not rows:
+            return np.zeros((0, n_labels))
+        # Not held across yields: scikit-learn's config is per thread, steps may move.
+        with config_context(assume_finite=True, skip_parameter_validation=True):
+            return self._finish(sparse.vstack(rows, format="csr"), texts, metadata, n_labels)
 
     def _predict(
         self, texts: Sequence[str], metadata: Sequence[PostMetadata | None] | None, n_labels: int
     ) -> np.ndarray:
+        return self._finish(self._transform(self._prepare(texts)), texts, metadata, n_labels)
+
+    def _finish(
+        self,
+        x: sparse.csr_matrix,
+        texts: Sequence[str],
+        metadata: Sequence[PostMetadata | None] | None,
+        n_labels: int,
+    ) -> np.ndarray:
+        """Probabilities from the texts' TF-IDF features."""
         assert self._model is not None
-        x = self._transform(self._prepare(texts))
         if self._fusion is not None:
             stack = self._with_extras(self._stack_features(x, self._model, self._neighbours), texts)
             return self._fusion.predict_proba(stack, metadata if self.params.metadata else None)
@@ -274,6 +373,8 @@ class BaselineClassifier:
         proba = self._model.predict_proba(x)
         out = np.zeros((len(texts), n_labels))
         out[:, self._model.classes_] = proba  # a class absent from training keeps score 0
+        if self._offsets is not None:
+            out = apply_offsets(out, self._offsets)
         return out
 
     def save(self, directory: Path) -> None:
@@ -283,6 +384,7 @@ class BaselineClassifier:
             "neighbours": self._neighbours,
             "fusion": self._fusion,
             "lexicon": self._lexicon,
+            "offsets": self._offsets,
         }
         write_state(state, directory / MODEL_FILE)
 
@@ -304,4 +406,5 @@ def load(
     model._features, model._model = state["features"], state["model"]
     model._neighbours, model._fusion = state.get("neighbours"), state.get("fusion")
     model._lexicon = state.get("lexicon")
+    model._offsets = state.get("offsets")
     return model

@@ -182,6 +182,25 @@ class BaselineConfig(KindConfig):
         strict=True,
         description="seed of the stack's fold split and fusion (field hiding, trees)",
     )
+    augment_plain: bool = Field(
+        False,
+        strict=True,
+        description="also train on diacritic-stripped copies (posts typed without accents)",
+    )
+    offset_folds: int = Field(
+        0,
+        strict=True,
+        ge=0,
+        description="tune per-label offsets for macro-F1 on N-fold out-of-fold scores; 0: off",
+    )
+
+    @model_validator(mode="after")
+    def _offsets_fit(self) -> BaselineConfig:
+        if self.offset_folds == 1:
+            raise ValueError("offset_folds must be 0 (off) or at least 2")
+        if self.offset_folds and (self.metadata or self.knn):
+            raise ValueError("offset_folds applies to the plain model, not the metadata/knn stack")
+        return self
 
 
 class PhobertConfig(KindConfig):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 MAX_SYLLABLES = 4  # Vietnamese compounds rarely run longer; longer spans are mostly names
@@ -59,6 +59,26 @@ class CompoundLexicon:
             size = self._longest(tokens, i) if tokens[i] in self._longest_from else 1
             out.append("_".join(tokens[i : i + size]))
             i += size
+        return " ".join(out)
+
+    def segment_steps(self, text: str, step_chars: int) -> Generator[None, None, str]:
+        """``segment(text)``, yielding after about every ``step_chars`` characters of it.
+
+        The longest match only looks ahead from where it stands, so pausing between
+        tokens changes nothing.
+        """
+        tokens = _TOKEN.findall(text)
+        out: list[str] = []
+        i, done = 0, 0
+        while i < len(tokens):
+            size = self._longest(tokens, i) if tokens[i] in self._longest_from else 1
+            out.append("_".join(tokens[i : i + size]))
+            done += sum(len(t) + 1 for t in tokens[i : i + size])
+            i += size
+            if done >= step_chars and i < len(tokens):
+                done = 0
+                yield
+        yield
         return " ".join(out)
 
     def _longest(self, tokens: list[str], start: int) -> int:

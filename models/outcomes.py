@@ -42,11 +42,18 @@ class Plan:
     scored: list[int]  # indices of the posts to score, in input order
 
 
-def plan(texts: Sequence[str], policy: Policy, *, name: str = "texts") -> Plan:
+def plan(
+    texts: Sequence[str],
+    policy: Policy,
+    *,
+    name: str = "texts",
+    languages: Sequence[LanguageGuess] | None = None,
+) -> Plan:
     """Detect each post's language; ``score`` scores all, ``skip`` only supported posts,
     ``reject`` raises ``LanguageNotSupportedError`` naming every unsupported post as
-    ``name[i]`` (just ``text`` when ``name`` is ``"text"``, the one-post field)."""
-    languages = detect_languages(texts)
+    ``name[i]`` (just ``text`` when ``name`` is ``"text"``, the one-post field).
+    ``languages``: already detected (the service detects off its event loop)."""
+    languages = list(languages) if languages is not None else detect_languages(texts)
     bad = [i for i, g in enumerate(languages) if not g.supported]
     if bad and policy == "reject":
         where = (lambda i: name) if name == "text" else (lambda i: f"{name}[{i}]")

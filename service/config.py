@@ -14,6 +14,7 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from models.tasks import TASKS
+from service.batcher import TEXT_OVERHEAD_CHARS
 
 
 class Settings(BaseSettings):
@@ -40,18 +41,45 @@ class Settings(BaseSettings):
     max_input_chars: int = Field(20_000, ge=1, description="Characters per text.")
     payload_limit: int = Field(2_000_000, ge=1024, description="Request body bytes.")
     max_page_size: int = Field(500, ge=1, description="Feedback rows per page.")
-    batch_max_size: int = Field(64, ge=1, description="Micro-batch size for transformer models.")
+    batch_max_size: int = Field(64, ge=1, description="Most texts in one model call.")
+    batch_max_chars: int = Field(
+        8_000,
+        ge=100,
+        description="Most characters in one model call: a request's texts are scored in "
+        "pieces of at most this much, so other keys' requests interleave; a longer text runs "
+        "alone, in steps of about this many characters where the model allows (baseline).",
+    )
     batch_max_wait_ms: float = Field(
         0.0,
         ge=0,
-        description="Extra wait for more requests once one arrived; 0 batches only what is queued.",
+        description="Deprecated, ignored: calls batch what is queued when the previous ends.",
     )
-    max_queue: int = Field(1024, ge=1, description="Texts waiting for a model before 429.")
+    max_queue_chars: int = Field(
+        24_000_000,
+        ge=1,
+        description="Characters of model work queued, in all, before 429 Overloaded. A "
+        "request costs (characters + 50 per text) x passes (languages, each task, explain).",
+    )
+    max_queue_chars_per_key: int = Field(
+        6_000_000,
+        ge=1,
+        description="Characters of model work one key may have queued before its own 429; "
+        "must hold the largest request (max_client_batch_size x (max_input_chars + 50) x "
+        "(2 + tasks)).",
+    )
     inference_threads: int = Field(
         1,
         ge=1,
         le=64,
         description="Threads running model calls, shared by all tasks; 1 avoids GIL contention.",
+    )
+    gil_switch_interval_ms: float = Field(
+        1.0,
+        gt=0,
+        le=100,
+        description="How long the model thread may hold the GIL while the event loop waits "
+        "for it (Python's switch interval, 5 ms by default): shorter lets one-post requests "
+        "through faster while a long text is being scored; costs nothing when idle.",
     )
     registry_watch_s: float = Field(
         0.5,
@@ -98,7 +126,10 @@ class Settings(BaseSettings):
         5, ge=1, description="Retry-After (seconds) of a 503 StoreUnavailable."
     )
     overloaded_retry_after_s: int = Field(
-        1, ge=1, description="Retry-After (seconds) of a 429 Overloaded."
+        1,
+        ge=1,
+        description="Least Retry-After (seconds) of a 429 Overloaded; the header carries the "
+        "queue's estimated drain time when longer.",
     )
     bootstrap: bool = Field(
         True, description="Build the embedded default model when a task has none."
@@ -210,8 +241,15 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _queue_holds_a_batch(self) -> Settings:
-        if self.max_queue < self.max_client_batch_size:
-            raise ValueError("max_queue must be at least max_client_batch_size")
+        per_text = self.max_input_chars + TEXT_OVERHEAD_CHARS
+        largest = self.max_client_batch_size * per_text * (2 + len(self.tasks))
+        if self.max_queue_chars_per_key < largest:
+            raise ValueError(
+                f"max_queue_chars_per_key must hold the largest request: at least {largest} "
+                "(max_client_batch_size x (max_input_chars + 50) x (2 + tasks))"
+            )
+        if self.max_queue_chars < self.max_queue_chars_per_key:
+            raise ValueError("max_queue_chars must be at least max_queue_chars_per_key")
         if self.review_lease_max_minutes < self.review_lease_minutes:
             raise ValueError("review_lease_max_minutes must be at least review_lease_minutes")
         return self

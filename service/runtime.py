@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
+import sys
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -16,24 +16,32 @@ import numpy as np
 from models.base import PostMetadata
 from models.errors import NotReadyError, RegistryError, VimodError
 from models.explain import SpanResult, span_results
+from models.language import LanguageGuess, detect_languages
 from models.registry import Manifest, Registry
 from models.scorer import LoadedModel, load_active_models
 from models.span_contract import SpanTagger
+from models.stepwise import Steps, StepwiseClassifier
 from models.tasks import SPANS, TOXICITY
-from service.batcher import MicroBatcher
+from service.batcher import FairScheduler, StepsFn, text_cost
 from service.config import Settings
 from service.metrics import Metrics
 from service.pins import PinnedModels
 
 log = logging.getLogger(__name__)
 
+# Up to this many characters a request's languages are detected on the event loop (tens of
+# microseconds); longer ones go through the scheduler (a 20,000-character Latin post
+# costs the guard about 20 ms).
+INLINE_LANGUAGE_CHARS = 2_000
+
 
 class ModelRuntime:
-    """Active model per task, each behind a micro-batcher.
+    """Active model per task, and one fair scheduler for all model work.
 
-    Every task's model calls run on one small pool (``inference_threads``, default 1).
-    The CPU models hold the GIL, so two tasks scored in parallel threads only contend
-    for it: one thread gives each request the sum of the two model times, not more.
+    Every model call (each task's scoring, language detection, spans, pinned versions)
+    goes through one ``FairScheduler``, which runs one call at a time on a small pool
+    (``inference_threads``, default 1). The CPU models hold the GIL, so two calls in
+    parallel threads only contend for it.
 
     Args:
         registry: where versions live.
@@ -50,13 +58,16 @@ class ModelRuntime:
         # The span model behind toxicity's ``explain``: optional, never blocks readiness.
         self.spans: tuple[SpanTagger, Manifest] | None = None
         self.spans_error: str | None = None
-        self._batchers: dict[str, MicroBatcher] = {}
+        self._scheduler: FairScheduler | None = None
         self._swap = asyncio.Lock()  # one reload at a time: the watcher's or a route's
         self._refused: dict[str, str] = {}  # task -> active version that failed here
         self._refused_spans: str | None = None  # span version that failed here
         self.pinned = PinnedModels(
             registry, settings.pinned_models_max, {"engine": settings.engine}
         )
+        # Process-wide: the event loop waits at most this long for the GIL while a model
+        # call (pure-Python n-gram loops) holds it.
+        sys.setswitchinterval(settings.gil_switch_interval_ms / 1000)
         self._executor = ThreadPoolExecutor(
             max_workers=settings.inference_threads, thread_name_prefix="vimod-inference"
         )
@@ -225,39 +236,66 @@ class ModelRuntime:
             self._publish()
         log.info("now serving spans %s", spans[1].version)
 
-    async def explain(self, texts: Sequence[str]) -> tuple[list[list[SpanResult]], str] | None:
+    @property
+    def scheduler(self) -> FairScheduler:
+        """The scheduler of all model work (made on first use, inside the event loop)."""
+        if self._scheduler is None:
+            settings = self.settings
+
+            def observe(label: str, size: int, seconds: float) -> None:
+                if label in self.models:  # a task, not languages or spans
+                    self.metrics.observe_batch(label, size, seconds)
+
+            self._scheduler = FairScheduler(
+                max_batch=settings.batch_max_size,
+                max_batch_chars=settings.batch_max_chars,
+                max_queue_chars=settings.max_queue_chars,
+                max_queue_chars_per_key=settings.max_queue_chars_per_key,
+                executor=self._executor,
+                observe=observe,
+                min_retry_after=settings.overloaded_retry_after_s,
+            )
+        return self._scheduler
+
+    def admit(self, key: str, texts: Sequence[str], passes: int) -> None:
+        """Refuse a request whose ``passes`` over ``texts`` (languages, each task, spans)
+        would overfill the queue, in all or for ``key`` (``OverloadedError``, Retry-After)."""
+        self.scheduler.admit(key, passes * sum(text_cost(t) for t in texts))
+
+    async def languages(self, texts: Sequence[str], *, key: str = "") -> list[LanguageGuess]:
+        """Each post's language, detected on the inference thread under ``key``'s share
+        (a long Latin post costs milliseconds: not on the event loop)."""
+
+        if sum(len(t) for t in texts) <= INLINE_LANGUAGE_CHARS:
+            return detect_languages(texts)  # microseconds: cheaper than a trip to the thread
+
+        def detect(batch: list[str], _meta: list[PostMetadata | None]) -> list[LanguageGuess]:
+            return detect_languages(batch)
+
+        found = await self.scheduler.score(
+            key, "languages", "languages", detect, texts, [None] * len(texts), check=False
+        )
+        return list(found)
+
+    async def explain(
+        self, texts: Sequence[str], *, key: str = ""
+    ) -> tuple[list[list[SpanResult]], str] | None:
         """Offending spans of ``texts`` and the span model's version; ``None`` without one.
 
-        Runs on the inference pool, like the classifiers, so it never blocks the event loop.
+        Runs through the scheduler, like the classifiers, so it never blocks the event loop.
         """
         found = self.spans  # read once, so a reload mid-request cannot mix two models
         if found is None:
             return None
         tagger, manifest = found
-        loop = asyncio.get_running_loop()
-        results = await loop.run_in_executor(self._executor, span_results, tagger, list(texts))
-        return results, manifest.version
 
-    def _batcher(self, task: str) -> MicroBatcher:
-        batcher = self._batchers.get(task)
-        if batcher is None:
+        def spans(batch: list[str], _meta: list[PostMetadata | None]) -> list[list[SpanResult]]:
+            return span_results(tagger, batch)
 
-            def predict(
-                texts: list[str], meta: list[PostMetadata | None]
-            ) -> tuple[LoadedModel, np.ndarray]:
-                model = self.models[task]  # read at call time, so a reload takes effect at once
-                return model, model.classifier.predict_proba(texts, meta)
-
-            batcher = MicroBatcher(
-                predict,
-                max_batch=self.settings.batch_max_size,
-                max_wait=self.settings.batch_max_wait_ms / 1000,
-                max_queue=self.settings.max_queue,
-                observe=lambda size, secs: self.metrics.observe_batch(task, size, secs),
-                executor=self._executor,
-            )
-            self._batchers[task] = batcher
-        return batcher
+        results = await self.scheduler.score(
+            key, ("spans", id(tagger)), "spans", spans, texts, [None] * len(texts), check=False
+        )
+        return list(results), manifest.version
 
     async def score(
         self,
@@ -265,39 +303,52 @@ class ModelRuntime:
         texts: Sequence[str],
         metadata: Sequence[PostMetadata | None],
         version: str | None = None,
+        *,
+        key: str = "",
+        admitted: bool = False,
     ) -> tuple[LoadedModel, np.ndarray]:
         """Probabilities for ``texts`` from the task's active model (or the pinned ``version``),
-        and that model."""
+        and that model.
+
+        The model is chosen when the request arrives, so every text of it is scored by the
+        same version even if a reload lands halfway through a long request.
+
+        Args:
+            key: whose share of model time this uses (the API key's id).
+            admitted: the caller already passed ``admit`` for this work.
+        """
         active = self.models.get(task)
         if version is not None and (active is None or active.version != version):
-            return await self._score_pinned(task, version, texts, metadata)
-        if task not in self.models:
+            model = await self.pinned.get(task, version)
+        elif active is None:
             reason = self.load_errors.get(task, "no active version in the registry")
             raise NotReadyError(f"task {task!r} is not available: {reason}")
-        batcher = self._batcher(task)
-        self.metrics.queue.labels(task).set(batcher.waiting + len(texts))
-        model, proba = await batcher.submit(texts, metadata)
-        self.metrics.queue.labels(task).set(batcher.waiting)
-        return model, proba
+        else:
+            model = active
+        classifier = model.classifier
+        steps: StepsFn | None = None
+        if isinstance(classifier, StepwiseClassifier):
+            stepwise = classifier
 
-    async def _score_pinned(
-        self,
-        task: str,
-        version: str,
-        texts: Sequence[str],
-        metadata: Sequence[PostMetadata | None],
-    ) -> tuple[LoadedModel, np.ndarray]:
-        """A pinned version's call, on the same inference pool but outside the batcher."""
-        model = await self.pinned.get(task, version)
-        started = time.perf_counter()
-        proba = await asyncio.get_running_loop().run_in_executor(
-            self._executor, model.classifier.predict_proba, list(texts), list(metadata)
+            def steps(t: list[str], m: list[PostMetadata | None], n: int) -> Steps:
+                return stepwise.predict_proba_steps(t, m, step_chars=n)
+
+        scheduler = self.scheduler
+        self.metrics.queue.labels(task).set(scheduler.waiting_texts(task) + len(texts))
+        proba = await scheduler.score(
+            key,
+            (task, id(classifier)),
+            task,
+            classifier.predict_proba,
+            texts,
+            metadata,
+            steps=steps,
+            check=not admitted,
         )
-        self.metrics.observe_batch(task, len(texts), time.perf_counter() - started)
-        return model, proba
+        self.metrics.queue.labels(task).set(scheduler.waiting_texts(task))
+        return model, np.asarray(proba)
 
     async def close(self) -> None:
-        for batcher in self._batchers.values():
-            await batcher.close()
-        self._batchers.clear()
+        if self._scheduler is not None:
+            await self._scheduler.close()
         self._executor.shutdown(wait=False, cancel_futures=True)

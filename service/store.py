@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import uuid
 from collections.abc import Iterator, Sequence
 from datetime import datetime
@@ -25,6 +26,13 @@ from service.tables import Feedback, StoredPrediction, Subject, Tenant, utcnow
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+def new_ids(n: int) -> list[str]:
+    """``n`` version-4 UUIDs, as ``new_id`` makes them, from one ``os.urandom`` call
+    (a 64-post request made 64 system calls)."""
+    raw = os.urandom(16 * n)
+    return [str(uuid.UUID(bytes=raw[i : i + 16], version=4)) for i in range(0, 16 * n, 16)]
 
 
 def save_predictions(

@@ -18,6 +18,7 @@ from sklearn.model_selection import StratifiedKFold
 from models.configs import resolve_config
 from models.tasks import Task
 from training.datasets import Example
+from training.datasets.plain import strip_example
 from training.evaluate import label_indices
 from training.metrics import compute_metrics
 from training.progress import make_progress
@@ -33,6 +34,8 @@ class CrossValidation:
         text_only: the same posts scored without metadata; ``None`` when no post had any.
         folds: number of folds.
         seed: shuffling seed of the folds.
+        plain: the same posts with every diacritic stripped (``plain:`` datasets), scored
+            by the same fold models; ``None`` unless asked for.
     """
 
     metrics: dict[str, Any]
@@ -40,6 +43,7 @@ class CrossValidation:
     folds: int
     seed: int
     per_fold: list[dict[str, Any]] = field(default_factory=list)
+    plain: dict[str, Any] | None = None
 
 
 def cross_validate(
@@ -52,6 +56,7 @@ def cross_validate(
     seed: int = 42,
     show_progress: bool = True,
     extra: Sequence[Example] = (),
+    plain: bool = False,
 ) -> CrossValidation:
     """Train ``kind`` on each ``folds - 1`` folds (stratified), score the held-out fold.
 
@@ -60,6 +65,8 @@ def cross_validate(
     defaults; an unknown key or a wrong type raises ``InputError`` before any fold runs.
     ``extra`` examples join every fold's training and are never scored: does a corpus
     written for another goal (everyday chat, urgent notices) cost the pooled data's score?
+    With ``plain``, each held-out fold is also scored with its diacritics stripped, which
+    measures what a post typed without accents costs without touching a test split.
     """
     resolve_config(kind, task.name, config)
     trainer = get_trainer(kind)
@@ -68,6 +75,7 @@ def cross_validate(
     with_meta = any(e.metadata is not None for e in examples)
     proba = np.zeros((len(examples), n_labels))
     text_only = np.zeros((len(examples), n_labels))
+    stripped = np.zeros((len(examples), n_labels))
     per_fold: list[dict[str, Any]] = []
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     with make_progress(disable=not show_progress) as progress:
@@ -85,6 +93,11 @@ def cross_validate(
             proba[held_idx] = model.predict_proba(texts, [e.metadata for e in held])
             if with_meta:
                 text_only[held_idx] = model.predict_proba(texts, None)
+            if plain:
+                bare = [strip_example(e) for e in held]
+                stripped[held_idx] = model.predict_proba(
+                    [e.text for e in bare], [e.metadata for e in bare]
+                )
             fold = compute_metrics(task, y[held_idx], proba[held_idx])
             per_fold.append({k: fold[k] for k in ("n", "macro_f1", "roc_auc") if k in fold})
             progress.advance(bar)
@@ -94,4 +107,5 @@ def cross_validate(
         folds=folds,
         seed=seed,
         per_fold=per_fold,
+        plain=compute_metrics(task, y, stripped) if plain else None,
     )

@@ -56,9 +56,13 @@ async def score_texts(
 
     The thresholds are each model's own (task defaults, then those chosen at training).
     """
+    key = principal.key_id
+    runtime.admit(key, texts, len(tasks) + 1)  # one more pass: a possible explain
     await quotas.charge_chars(principal, sum(len(t) for t in texts), response)
     meta = [None] * len(texts)
-    scored = await asyncio.gather(*(runtime.score(t, texts, meta) for t in tasks))
+    scored = await asyncio.gather(
+        *(runtime.score(t, texts, meta, key=key, admitted=True) for t in tasks)
+    )
     predictions: dict[str, list[Prediction]] = {}
     versions: dict[str, str] = {}
     for task, (model, proba) in zip(tasks, scored, strict=True):

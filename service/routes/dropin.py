@@ -93,6 +93,6 @@ async def analyze_comment(
         quotas=quotas,
         runtime=runtime,
     )
-    explained = await runtime.explain(texts) if body.spanAnnotations else None
+    explained = await runtime.explain(texts, key=principal.key_id) if body.spanAnnotations else None
     spans = explained[0][0] if explained is not None else None
     return perspective.analyze_response(mapping, body, scored, spans)

@@ -183,9 +183,12 @@ async def info(
             "payload_limit": settings.payload_limit,
             "max_page_size": settings.max_page_size,
             "batch_max_size": settings.batch_max_size,
+            "batch_max_chars": settings.batch_max_chars,
             "batch_max_wait_ms": settings.batch_max_wait_ms,
-            "max_queue": settings.max_queue,
+            "max_queue_chars": settings.max_queue_chars,
+            "max_queue_chars_per_key": settings.max_queue_chars_per_key,
             "inference_threads": settings.inference_threads,
+            "gil_switch_interval_ms": settings.gil_switch_interval_ms,
             "key_cache_seconds": settings.key_cache_seconds,
             "key_cache_stale_seconds": settings.key_cache_stale_seconds,
             **{

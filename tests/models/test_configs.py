@@ -24,7 +24,10 @@ def test_a_typo_names_the_key_suggests_and_lists_the_known_ones() -> None:
     message = info.value.message
     assert "unknown baseline config key knnn" in message
     assert "did you mean knn?" in message
-    assert "known keys: accent_blind, C, char_ngrams" in message and "text.segment" in message
+    assert (
+        "known keys: accent_blind, augment_plain, C, char_ngrams" in message
+        and "text.segment" in message
+    )
     assert "\n" not in message
 
 

@@ -33,7 +33,7 @@ LIMITS: dict[str, Any] = {
 def make_settings(tmp_path: Path, registry_dir: Path) -> Callable[..., Settings]:
     """``Settings`` on a private SQLite file and registry copy, with the test limits.
 
-    Keyword arguments override any field (e.g. ``max_queue=1``, ``registry_dir=...``).
+    Keyword arguments override any field (e.g. ``max_queue_chars=1000``, ``registry_dir=...``).
     """
 
     def build(**overrides: Any) -> Settings:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -21,6 +22,7 @@ from service.store import (
     iter_feedback,
     list_feedback,
     new_id,
+    new_ids,
     record_feedback,
     save_predictions,
 )
@@ -226,3 +228,13 @@ def test_timestamps_are_utc_and_filters_honour_offsets(sessions: SessionMaker) -
     assert stamp.utcoffset() == timedelta(0)
     assert before - timedelta(seconds=5) <= stamp <= datetime.now(UTC)
     assert feedback_as_dict(fresh)["created_at"].endswith("+00:00")
+
+
+def test_new_ids_are_distinct_version_4_uuids() -> None:
+    ids = new_ids(64)
+    assert len(set(ids)) == 64
+    for value in ids:
+        parsed = uuid.UUID(value)
+        assert str(parsed) == value and parsed.version == 4
+        assert parsed.variant == uuid.RFC_4122
+    assert new_ids(0) == []

@@ -116,9 +116,15 @@ def test_refusals_name_the_limit_or_field(body: dict[str, Any], message: str) ->
         _check(**body)
 
 
-def test_settings_refuse_a_queue_smaller_than_a_batch() -> None:
-    with pytest.raises(ValidationError, match="max_queue"):
-        Settings(max_queue=4, max_client_batch_size=8)
+def test_settings_refuse_queues_that_cannot_hold_the_largest_request() -> None:
+    # 8 texts x (100 + 50 overhead) characters x (languages + 2 tasks + explain) = 4,800
+    small = {"max_client_batch_size": 8, "max_input_chars": 100}
+    with pytest.raises(ValidationError, match="at least 4800"):
+        Settings(**small, max_queue_chars_per_key=4_799, max_queue_chars=10_000)
+    with pytest.raises(ValidationError, match="max_queue_chars must be at least"):
+        Settings(**small, max_queue_chars_per_key=4_800, max_queue_chars=4_000)
+    fits = Settings(**small, max_queue_chars_per_key=4_800, max_queue_chars=4_800)
+    assert fits.max_queue_chars_per_key == 4_800
 
 
 def test_enums_list_every_task_and_label() -> None:

@@ -15,6 +15,7 @@ from models import configs
 from models.base import PostMetadata
 from models.errors import InputError
 from models.tasks import MISINFORMATION, Task
+from models.text import strip_diacritics
 from training import train as train_module
 from training.crossval import cross_validate
 from training.datasets import DataContext, Example, load_dataset
@@ -127,3 +128,32 @@ def test_cli_prints_and_writes_json(tmp_path: Path) -> None:
     assert "3 folds" in result.output and "ROC-AUC" in result.output
     saved = json.loads(out.read_text("utf-8"))
     assert saved["folds"] == 3 and 0.5 < saved["metrics"]["roc_auc"] <= 1.0
+
+
+class StripSensitive(Memoriser):
+    """The memoriser, but any post without a diacritic left is called the positive label."""
+
+    def predict_proba(
+        self, texts: Sequence[str], metadata: Sequence[PostMetadata | None] | None = None
+    ) -> np.ndarray:
+        proba = super().predict_proba(texts, metadata)
+        bare = np.array([strip_diacritics(t) == t for t in texts])
+        proba[bare] = [0.0, 1.0]
+        return proba
+
+
+def test_plain_scores_the_held_out_posts_stripped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(train_module.TRAINERS, "memoriser", f"{__name__}:StripSensitive")
+    monkeypatch.setitem(configs.CONFIGS, "memoriser", MemoriserConfig)
+    examples = _seed()
+    result = cross_validate(
+        "memoriser", MISINFORMATION, examples, folds=3, show_progress=False, plain=True
+    )
+    assert result.plain is not None and result.plain["n"] == len(examples)
+    # every stripped post is called UNRELIABLE: recall 1 there, not as written
+    assert result.plain["per_label"]["UNRELIABLE"]["recall"] == 1.0
+    assert result.metrics["per_label"]["UNRELIABLE"]["recall"] < 1.0
+    assert (
+        cross_validate("memoriser", MISINFORMATION, examples, folds=3, show_progress=False).plain
+        is None
+    )

@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from models.tasks import TASKS
+from service.schemas import ClassifyResponse
 
 TOXIC = "bọn chúng nó là lũ súc vật cần bị đuổi khỏi đất nước"
 
@@ -202,3 +203,22 @@ def test_unstored_prediction_cannot_receive_feedback(shared_api: TestClient) -> 
     assert response.status_code == 404
     assert response.json()["error_type"] == "NotFound"
     assert classified["id"] in response.json()["error"]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"explain": True}, {"unsupported": "skip"}, {"store": True}, {"tasks": ["toxicity"]}],
+)
+def test_body_is_exactly_the_documented_response_model(
+    shared_api: TestClient, options: dict[str, Any]
+) -> None:
+    """The route builds its body without pydantic: it must still be a ``ClassifyResponse``,
+    no field missing, mistyped or extra."""
+    texts = ["bài viết hay quá", TOXIC, "这个视频太搞笑了哈哈哈"]
+    response = shared_api.post("/v1/classify", json={"texts": texts, **options})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/json"
+    data = response.json()
+    parsed = ClassifyResponse.model_validate(data)  # a missing or mistyped field raises
+    assert parsed.model_dump(mode="json", exclude_unset=True) == data  # nothing extra
+    assert ("spans" in data["results"][0]["categories"]["toxicity"]) == ("explain" in options)
