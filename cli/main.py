@@ -244,6 +244,10 @@ def crossval(
     folds: Annotated[int, typer.Option(min=2, help="Number of folds.")] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the fold split.")] = 42,
     out: Annotated[Path | None, typer.Option(help="Write the result as JSON.")] = None,
+    extra: Annotated[
+        list[str] | None,
+        typer.Option(help="Dataset spec(s) added to every fold's training, never scored."),
+    ] = None,
     plain: Annotated[
         bool, typer.Option(help="Also score each held-out fold with diacritics stripped.")
     ] = False,
@@ -264,8 +268,16 @@ def crossval(
         overrides = parse_overrides(config or [])
         resolve_config(model, t.name, overrides)  # a typo fails before the data is read
         examples = load_many(data, DataContext(t, cfg.data_dir))
+        added = load_many(extra, DataContext(t, cfg.data_dir)) if extra else []
         result = cross_validate(
-            model, t, examples, config=overrides, folds=folds, seed=seed, plain=plain
+            model,
+            t,
+            examples,
+            config=overrides,
+            folds=folds,
+            seed=seed,
+            plain=plain,
+            extra=added,
         )
         scored = (
             ("as given", result.metrics),

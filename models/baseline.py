@@ -36,12 +36,14 @@ from models.configs import BaselineConfig
 from models.errors import InputError, RegistryError
 from models.fast_tfidf import FastTfidf
 from models.lexicon import CompoundLexicon
+from models.markers import marker_counts
 from models.metadata import MetadataFusion, cross_fit, metadata_matrix
 from models.neighbors import NeighbourVotes
 from models.offsets import apply_offsets, tune_offsets
 from models.stepwise import Steps, tfidf_steps
 from models.tasks import Task
 from models.text import normalize_many, segment, strip_diacritics
+from models.textstats import text_stats
 
 log = logging.getLogger(__name__)
 
@@ -213,6 +215,16 @@ class BaselineClassifier:
             parts.append(neighbours.transform(x))
         return np.hstack(parts)
 
+    def _with_extras(self, stack: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """``stack`` with the raw texts' style statistics (``text_stats``) and claim
+        markers (``markers``) appended, when on."""
+        parts = [stack]
+        if self.params.text_stats:
+            parts.append(text_stats(texts, self.params.max_chars))
+        if self.params.markers:
+            parts.append(marker_counts(texts, self.params.max_chars))
+        return np.hstack(parts) if len(parts) > 1 else stack
+
     def _wants_stack(self, y: np.ndarray) -> bool:
         if not (self.params.metadata or self.params.knn > 0):
             return False
@@ -250,8 +262,9 @@ class BaselineClassifier:
                 held = features.transform([norm[i] for i in held_idx])
                 return self._stack_features(held, model, neighbours)
 
-            oof = cross_fit(fold, y, folds=self.params.folds)
-            fusion = MetadataFusion(len(self.task.labels))
+            oof = cross_fit(fold, y, folds=self.params.folds, seed=self.params.seed)
+            oof = self._with_extras(oof, texts)
+            fusion = MetadataFusion(len(self.task.labels), seed=self.params.seed)
             self._fusion = fusion.fit(oof, metadata if self.params.metadata else None, y)
         extra = [(text, y[i]) for i, text in copies.items()]
         self._offsets = self._learn_offsets(norm, y, copies) if self._fusion is None else None
@@ -352,7 +365,7 @@ class BaselineClassifier:
         """Probabilities from the texts' TF-IDF features."""
         assert self._model is not None
         if self._fusion is not None:
-            stack = self._stack_features(x, self._model, self._neighbours)
+            stack = self._with_extras(self._stack_features(x, self._model, self._neighbours), texts)
             return self._fusion.predict_proba(stack, metadata if self.params.metadata else None)
         if self._model.n_features_in_ > x.shape[1]:  # a version saved before the fusion
             extra = metadata_matrix(metadata if metadata is not None else [None] * len(texts))

@@ -206,7 +206,7 @@ class MetadataFusion:
     def _fit_branch(self, x: np.ndarray, y: np.ndarray) -> HistGradientBoostingClassifier | None:
         if len(y) < self.MIN_ROWS or len(set(y.tolist())) < 2:
             return None
-        return HistGradientBoostingClassifier(**HGB_PARAMS).fit(x, y)
+        return HistGradientBoostingClassifier(**{**HGB_PARAMS, "random_state": self.seed}).fit(x, y)
 
     def fit(
         self,
@@ -225,7 +225,8 @@ class MetadataFusion:
         y: np.ndarray,
     ) -> MetadataFusion:
         text_features = np.asarray(text_features, dtype=np.float64)
-        self.text_branch = HistGradientBoostingClassifier(**HGB_PARAMS).fit(text_features, y)
+        params = {**HGB_PARAMS, "random_state": self.seed}
+        self.text_branch = HistGradientBoostingClassifier(**params).fit(text_features, y)
         meta = _features_or_nan(metadata, len(y))
         # a field the corpus never has is not a feature (and all-NaN columns break binning)
         self.columns = ~np.isnan(meta).all(axis=0)

@@ -65,6 +65,24 @@ def test_held_out_posts_never_leak_into_their_training_folds(
     assert result.text_only is None  # the seed corpus has no metadata
 
 
+def test_extra_examples_are_trained_on_in_every_fold_and_never_scored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(train_module.TRAINERS, "memoriser", f"{__name__}:Memoriser")
+    monkeypatch.setitem(configs.CONFIGS, "memoriser", MemoriserConfig)
+    seed = _seed()
+    scored, extra = seed[:200], seed[200:]
+    result = cross_validate(
+        "memoriser", MISINFORMATION, scored, folds=4, show_progress=False, extra=seed
+    )
+    assert result.metrics["roc_auc"] == 1.0  # every scored post was in every fold's extra
+    assert result.metrics["n"] == len(scored)
+    apart = cross_validate(
+        "memoriser", MISINFORMATION, scored, folds=4, show_progress=False, extra=extra
+    )
+    assert apart.metrics["roc_auc"] == 0.5 and apart.metrics["n"] == len(scored)
+
+
 def test_a_config_typo_fails_before_any_fold(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_training(kind: str) -> None:
         raise AssertionError("a trainer was fetched")

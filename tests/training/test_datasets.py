@@ -143,6 +143,7 @@ def test_seed_corpus_shares_no_rows_with_the_public_data(data_dir: Path) -> None
                 public.update(cell.strip().lower() for cell in row if len(cell) >= 25)
     seed = load_dataset("seed:toxicity", DataContext(TOXICITY, data_dir))
     seed += load_dataset("seed:misinformation", DataContext(MISINFORMATION, data_dir))
+    seed += load_dataset("seed:urgent", DataContext(MISINFORMATION, data_dir))
     copied = [e.text for e in seed if e.text.strip().lower() in public]
     assert copied == []
 

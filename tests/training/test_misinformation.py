@@ -85,3 +85,33 @@ def test_default_model_flags_few_real_comments(seed_registry: Path, data_dir: Pa
     comments = load_dataset("chat:vihsd:test", DataContext(MISINFORMATION, data_dir))
     flagged = found[0].predict_proba([e.text for e in comments])[:, 1] >= 0.5
     assert flagged.mean() < 0.2
+
+
+RELIABLE_POSTS = [
+    "UBND huyện thông báo: chiều thứ Năm họp dân tại nhà văn hóa thôn Nà Khoang bàn việc làm"
+    " đường bê tông, mỗi hộ cử một người.",
+    "Điện lực thị xã thông báo tạm ngừng cấp điện sáng Chủ nhật ở tổ 9 phường Sông Cầu để thay"
+    " dây, mong khách hàng thông cảm.",
+    "Kết quả trận giao hữu chiều qua: đội bóng xã Minh Tân thắng đội xã Yên Hà 2-1.",
+]
+NEUTRAL = Path(__file__).parents[2] / "bench" / "data" / "neutral_sentences.txt"
+
+
+def test_padding_a_reliable_post_with_neutral_text_does_not_flip_it(seed_registry: Path) -> None:
+    """Long is not suspicious: neutral sentences appended never make a post a hoax."""
+    found = Registry(seed_registry).load_active("misinformation")
+    assert found is not None
+    model, manifest = found
+    threshold = manifest.thresholds.get("UNRELIABLE", 0.5)
+    sentences = [s for s in NEUTRAL.read_text("utf-8").splitlines() if s.strip()]
+    base = model.predict_proba(RELIABLE_POSTS)[:, 1]
+    assert (base < threshold).all(), base
+    for k in (2, 5, 10, 30):
+        padded = [
+            " ".join([p, *(sentences[i % len(sentences)] for i in range(k))])
+            for p in RELIABLE_POSTS
+        ]
+        scores = model.predict_proba(padded)[:, 1]
+        assert (scores < threshold).all(), (k, scores)
+        repeated = model.predict_proba([f"{p} {p} {p}" for p in RELIABLE_POSTS])[:, 1]
+        assert (repeated < threshold).all(), repeated

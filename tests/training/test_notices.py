@@ -50,6 +50,7 @@ def test_no_row_is_also_a_seed_corpus_row(tmp_path: Path) -> None:
         e.text for e in load_dataset("seed:misinformation", DataContext(MISINFORMATION, tmp_path))
     }
     seed |= {e.text for e in load_dataset("seed:toxicity", DataContext(TOXICITY, tmp_path))}
+    seed |= {e.text for e in load_dataset("seed:urgent", DataContext(MISINFORMATION, tmp_path))}
     assert not seed & {e.text for e in load_dataset("notices", _scoring(tmp_path))}
 
 

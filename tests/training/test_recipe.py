@@ -23,7 +23,7 @@ def test_production_recipes_name_the_agreed_splits() -> None:
     tox, mis = load_recipe("toxicity"), load_recipe("misinformation")
     assert "vihsd:train" in tox.datasets and tox.dev == "vihsd:dev"
     assert tox.benchmark == ["vihsd:test", "safesense:test"]
-    assert mis.datasets == ["reintel:train", "chat:vihsd:train@500"]
+    assert mis.datasets == ["reintel:train", "chat:vihsd:train@500", "seed:urgent"]
     assert (mis.dev, mis.benchmark) == ("reintel:dev", ["reintel:test"])
 
 

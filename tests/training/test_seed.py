@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from models.text import strip_diacritics
 from training.seed import generate, misinformation, toxicity
 from training.seed.files import POSTS_DIR, SEED_DIR, parse_posts, read_base_posts
 
 
 def test_regenerating_gives_the_committed_csvs_byte_for_byte(tmp_path: Path) -> None:
     written = generate.generate(tmp_path)
-    assert set(written) == {"toxicity", "misinformation"}
+    assert set(written) == {"toxicity", "misinformation", "urgent"}
     for name, path in written.items():
         assert path.read_bytes() == (SEED_DIR / f"{name}.csv").read_bytes(), name
 
@@ -86,7 +87,7 @@ def test_misinformation_rows_are_base_posts_plus_template_counts() -> None:
     for template in config.templates:
         base[template.label] += template.count
     counts = Counter(label for _, label in misinformation.build_rows(config))
-    assert counts == base == {"RELIABLE": 373, "UNRELIABLE": 297}
+    assert counts == base == {"RELIABLE": 463, "UNRELIABLE": 367}
 
 
 def test_configs_refuse_unknown_keys_and_unknown_slots(tmp_path: Path) -> None:
@@ -99,3 +100,19 @@ def test_configs_refuse_unknown_keys_and_unknown_slots(tmp_path: Path) -> None:
     broken = config.model_copy(update={"templates": (template,)})
     with pytest.raises(ValueError, match="unknown slots"):
         misinformation.build_rows(broken)
+
+
+def test_urgent_corpus_holds_notices_and_hoaxes_in_both_spellings() -> None:
+    config = misinformation.load()
+    rows = misinformation.build_urgent_rows(config)
+    counts = Counter(label for _, label in rows)
+    assert counts["RELIABLE"] >= 40 and counts["UNRELIABLE"] >= 40
+    files = {
+        label: [n for n in names if n in config.urgent_files]
+        for label, names in config.posts.items()
+    }
+    bases = read_base_posts(POSTS_DIR / "misinformation", files)
+    stripped = {(strip_diacritics(text), label) for text, label in bases}
+    assert set(rows) == set(bases) | stripped and len(rows) == len(set(rows))
+    # as written, the same posts are part of the misinformation seed corpus, same labels
+    assert set(bases) <= set(misinformation.build_rows(config))

@@ -17,6 +17,8 @@ from models.tasks import SPANS
 from training.datasets.base import DataContext, Example
 
 SPAN_CORPUS = "toxicity_spans"
+# further corpora of a task beyond ``<task>.csv``: urgent notices vs urgent hoaxes
+EXTRA_CORPORA = {"misinformation": ("urgent",)}
 
 
 def _read(name: str) -> str:
@@ -43,7 +45,7 @@ def load(split: str | None, context: DataContext) -> list[Example]:
             raise InputError(f"the spans seed corpus is seed:{SPAN_CORPUS}")
         return _span_examples(_read(SPAN_CORPUS))
     name = split or context.task.name
-    if name != context.task.name:
+    if name != context.task.name and name not in EXTRA_CORPORA.get(context.task.name, ()):
         raise InputError(f"seed:{name} is not a {context.task.name} corpus")
     text = _read(name)
     rows = csv.DictReader(io.StringIO(text))

@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 CORPORA: dict[str, Callable[[], list[Row]]] = {
     "toxicity": lambda: toxicity.build_rows(toxicity.load()),
     "misinformation": lambda: misinformation.build_rows(misinformation.load()),
+    "urgent": lambda: misinformation.build_urgent_rows(misinformation.load()),
 }
 
 

@@ -71,6 +71,7 @@ class MisinformationConfig(_Strict):
     skies: tuple[Sky, ...] = Field(min_length=1)
     schools: tuple[School, ...] = Field(min_length=1)
     debunks: tuple[Debunk, ...] = Field(min_length=1)
+    urgent_files: tuple[str, ...] = ()
 
 
 def load(path: Path = CONFIG) -> MisinformationConfig:
@@ -153,3 +154,22 @@ def build_rows(
         raise ValueError(f"only {len(rows)} rows; the seed corpus needs {config.min_rows}")
     rng.shuffle(rows)
     return rows
+
+
+def build_urgent_rows(
+    config: MisinformationConfig, posts_dir: Path = POSTS_DIR / "misinformation"
+) -> list[Row]:
+    """The ``urgent`` corpus: the posts of ``urgent_files``, as written then without diacritics.
+
+    Genuine notices and hoaxes share their urgency ("KHẨN", "cảnh báo", "!!!"); what tells
+    them apart is who speaks and what they ask (an agency, a time and a hotline against
+    "share ngay", a link, a fee, "chính quyền giấu"). People re-share both without
+    diacritics, so each post is kept in both spellings.
+    """
+    files = {
+        label: tuple(name for name in names if name in config.urgent_files)
+        for label, names in config.posts.items()
+    }
+    bases = read_base_posts(posts_dir, files)
+    plain = [(strip_diacritics(text), label) for text, label in bases]
+    return bases + [row for row in plain if row[0] not in {text for text, _ in bases}]
