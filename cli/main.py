@@ -201,6 +201,7 @@ def evaluate(
     from cli.common import registry, run_guarded, settings
     from training.datasets import DataContext
     from training.evaluate import evaluate_version, flag_lines
+    from training.groups import group_lines
 
     def _run() -> None:
         from models.tasks import get_registry_task
@@ -228,7 +229,7 @@ def evaluate(
         if "ece" in metrics:
             line += f", ECE {metrics['ece']:.4f}"
         typer.echo(line)
-        for text in flag_lines(metrics):
+        for text in [*flag_lines(metrics), *group_lines(metrics)]:
             typer.echo(text)
         console.print(f"report: {paths[1]}")
 
