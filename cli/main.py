@@ -255,6 +255,7 @@ def crossval(
     from models.tasks import get_task
     from training.crossval import cross_validate
     from training.datasets import DataContext
+    from training.groups import group_lines
 
     def _run() -> None:
         cfg = settings()
@@ -263,13 +264,20 @@ def crossval(
         resolve_config(model, t.name, overrides)  # a typo fails before the data is read
         examples = load_many(data, DataContext(t, cfg.data_dir))
         result = cross_validate(model, t, examples, config=overrides, folds=folds, seed=seed)
-        for name, metrics in (("as given", result.metrics), ("text only", result.text_only)):
+        pairs = (
+            ("as given", result.metrics),
+            ("text only", result.text_only),
+            ("posts without a group", result.ungrouped),
+        )
+        for name, metrics in pairs:
             if metrics is None:
                 continue
             line = f"{name}: macro-F1 {metrics['macro_f1']:.4f}"
             if "roc_auc" in metrics:
                 line += f", ROC-AUC {metrics['roc_auc']:.4f}, PR-AUC {metrics['pr_auc']:.4f}"
             typer.echo(f"{len(examples)} examples, {folds} folds, seed {seed}, {line}")
+        for text in group_lines({"group_rates": result.group_rates}):
+            typer.echo(text)
         if out is not None:
             out.write_text(json.dumps(asdict(result), indent=2) + "\n")
 

@@ -19,6 +19,7 @@ from models.configs import resolve_config
 from models.tasks import Task
 from training.datasets import Example
 from training.evaluate import label_indices
+from training.groups import flagged_mask, group_rates
 from training.metrics import compute_metrics
 from training.progress import make_progress
 from training.train import TrainJob, get_trainer
@@ -33,6 +34,10 @@ class CrossValidation:
         text_only: the same posts scored without metadata; ``None`` when no post had any.
         folds: number of folds.
         seed: shuffling seed of the folds.
+        group_rates: out-of-fold flag rates per group (``training.groups``) when some
+            posts name a group (``seed:identity``); ``None`` otherwise.
+        ungrouped: metrics on the posts without a group, so a run that adds grouped posts
+            compares like for like with one without them; ``None`` when none has a group.
     """
 
     metrics: dict[str, Any]
@@ -40,6 +45,8 @@ class CrossValidation:
     folds: int
     seed: int
     per_fold: list[dict[str, Any]] = field(default_factory=list)
+    group_rates: dict[str, Any] | None = None
+    ungrouped: dict[str, Any] | None = None
 
 
 def cross_validate(
@@ -85,10 +92,14 @@ def cross_validate(
             fold = compute_metrics(task, y[held_idx], proba[held_idx])
             per_fold.append({k: fold[k] for k in ("n", "macro_f1", "roc_auc") if k in fold})
             progress.advance(bar)
+    rates = group_rates(task, examples, flagged_mask(task, proba, None))
+    plain = np.array([e.group is None for e in examples])
     return CrossValidation(
         metrics=compute_metrics(task, y, proba),
         text_only=compute_metrics(task, y, text_only) if with_meta else None,
         folds=folds,
         seed=seed,
         per_fold=per_fold,
+        group_rates=rates,
+        ungrouped=compute_metrics(task, y[plain], proba[plain]) if rates and plain.any() else None,
     )

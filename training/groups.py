@@ -36,11 +36,16 @@ def _count(into: dict[str, dict[str, Any]], key: str, label: str, hit: bool) -> 
     entry["total"] += 1
 
 
-def _with_shares(counts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    for by_label in counts.values():
-        for entry in by_label.values():
+def _with_shares(
+    counts: dict[str, dict[str, Any]], labels: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """Each count with its share, groups sorted by name and labels in task order."""
+    out = {}
+    for name, by_label in sorted(counts.items()):
+        out[name] = {label: by_label[label] for label in labels if label in by_label}
+        for entry in out[name].values():
             entry["share"] = entry["flagged"] / entry["total"]
-    return dict(sorted(counts.items()))
+    return out
 
 
 def group_rates(
@@ -66,8 +71,8 @@ def group_rates(
     return {
         "benign": task.labels[0],
         "goal": FPR_GOAL,
-        "groups": _with_shares(groups),
-        "subgroups": _with_shares(subgroups),
+        "groups": _with_shares(groups, task.labels),
+        "subgroups": _with_shares(subgroups, task.labels),
     }
 
 

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from models import configs
 from models.base import to_predictions
 from models.tasks import MISINFORMATION, TOXICITY
+from training import train as train_module
+from training.crossval import cross_validate
 from training.datasets import Example
 from training.groups import false_positive_rates, flagged_mask, group_lines, group_rates
 from training.metrics import compute_metrics
 from training.report import write_report
+from training.train import TrainJob
 
 
 def test_flagged_mask_is_the_served_flag() -> None:
@@ -116,3 +122,38 @@ def test_cli_evaluates_per_group_and_refuses_to_train_on_it(tmp_path: Path) -> N
     assert sum(totals.values()) == saved["n"]
     manifest = json.loads((reports.parents[1] / "manifest.json").read_text("utf-8"))
     assert set(manifest["metrics"]["identity"]["group_fpr"]) == set(totals)
+
+
+class KeywordModel:
+    """A fake trainer's model: ``_fake_proba`` whatever it trained on."""
+
+    def __init__(self, job: TrainJob) -> None:
+        self.task = job.task
+
+    def predict_proba(self, texts: Sequence[str], metadata: object = None) -> np.ndarray:
+        return _fake_proba(list(texts))
+
+
+class KeywordConfig(configs.KindConfig):
+    """The keyword model takes no settings."""
+
+    kind = "keyword"
+
+
+def test_crossval_reports_out_of_fold_rates_and_the_ungrouped_posts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(train_module.TRAINERS, "keyword", f"{__name__}:KeywordModel")
+    monkeypatch.setitem(configs.CONFIGS, "keyword", KeywordConfig)
+    grouped = [Example(f"anh gay số {i}", "CLEAN", "s", group="lgbt") for i in range(3)]
+    grouped += [
+        Example(f"người Tày số {i}", "CLEAN", "s", group="ethnic_minorities") for i in range(3)
+    ]
+    plain = [Example(f"bài {i}", label, "v") for i in range(4) for label in TOXICITY.labels]
+    result = cross_validate("keyword", TOXICITY, [*grouped, *plain], folds=2, show_progress=False)
+    assert result.group_rates is not None
+    assert false_positive_rates(result.group_rates) == {"ethnic_minorities": 0.0, "lgbt": 1.0}
+    assert result.ungrouped is not None and result.ungrouped["n"] == len(plain)
+    assert result.metrics["n"] == len(plain) + len(grouped)
+    alone = cross_validate("keyword", TOXICITY, plain, folds=2, show_progress=False)
+    assert alone.group_rates is None and alone.ungrouped is None
