@@ -42,3 +42,26 @@ def test_no_post_is_copied_from_the_public_data(data_dir: Path) -> None:
                 public.update(_key(cell) for cell in row if len(cell) >= 25)
     ours = load_dataset("seed:identity", DataContext(TOXICITY, data_dir))
     assert [e.text for e in ours if len(e.text) >= 25 and _key(e.text) in public] == []
+
+
+def test_fit_and_holdout_split_the_corpus_for_choosing_its_weight(tmp_path: Path) -> None:
+    context = DataContext(TOXICITY, tmp_path)
+    whole = load_dataset("seed:identity", context)
+    fit = load_dataset("seed:identity-fit", context)
+    holdout = load_dataset("seed:identity-holdout", context)
+    assert not {e.text for e in fit} & {e.text for e in holdout}
+    assert sorted(e.text for e in [*fit, *holdout]) == sorted(e.text for e in whole)
+    assert 0.15 * len(whole) <= len(holdout) <= 0.35 * len(whole)
+    assert {e.group for e in holdout} == set(GROUPS)
+
+
+def test_repeat_weighs_a_corpus_n_times_and_keeps_the_eval_only_guard(tmp_path: Path) -> None:
+    context = DataContext(TOXICITY, tmp_path)
+    once = load_dataset("seed:identity-holdout", context)
+    thrice = load_dataset("repeat:3:seed:identity-holdout", context)
+    assert Counter(e.text for e in thrice) == Counter({e.text: 3 for e in once})
+    for bad in ("repeat:0:seed:identity", "repeat:x:seed:identity", "repeat:3", "repeat"):
+        with pytest.raises(InputError, match="repeat: wants"):
+            load_dataset(bad, context)
+    with pytest.raises(InputError, match="evaluation-only"):
+        load_dataset("repeat:5:identity", context)

@@ -67,6 +67,7 @@ ADAPTERS: dict[str, str] = {
     "plain": "training.datasets.plain:load",
     "identity": "training.datasets.identity:load",
     "mentions": "training.datasets.mentions:load",
+    "repeat": "training.datasets.repeat:load",
 }
 # Sets written to measure a weakness; training on them would hide it.
 EVAL_ONLY = frozenset({"notices", "identity"})

@@ -13,6 +13,7 @@ post with, the evaluation set ``identity`` (docs/bias.md).
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from importlib import resources
@@ -24,6 +25,9 @@ from training.datasets.base import DataContext, Example
 SPAN_CORPUS = "toxicity_spans"
 IDENTITY_CORPUS = "identity"
 IDENTITY_DIR = "seed/posts/identity"  # <group>.txt, one post per line (posts/README.md)
+# identity-fit / identity-holdout: a fixed quarter held out (by a hash of the post) to choose
+# how much the corpus weighs (repeat:N:) without looking at the evaluation set
+IDENTITY_PARTS = {IDENTITY_CORPUS: None, "identity-fit": False, "identity-holdout": True}
 
 
 def _read(name: str) -> str:
@@ -44,7 +48,11 @@ def _span_examples(text: str) -> list[Example]:
     return out
 
 
-def _identity_examples() -> list[Example]:
+def _held_out(text: str) -> bool:
+    return hashlib.sha256(text.encode("utf-8")).digest()[0] % 4 == 0
+
+
+def _identity_examples(holdout: bool | None) -> list[Example]:
     from training.seed.files import parse_posts
 
     folder = resources.files("training").joinpath(IDENTITY_DIR)
@@ -58,14 +66,15 @@ def _identity_examples() -> list[Example]:
         )
         for file in files
         for post in parse_posts(file.read_text("utf-8"))
+        if holdout is None or _held_out(post) == holdout
     ]
 
 
 def load(split: str | None, context: DataContext) -> list[Example]:
-    if split == IDENTITY_CORPUS:
+    if split in IDENTITY_PARTS:
         if context.task is not TOXICITY:
-            raise InputError(f"seed:{IDENTITY_CORPUS} is a toxicity corpus")
-        return _identity_examples()
+            raise InputError(f"seed:{split} is a toxicity corpus")
+        return _identity_examples(IDENTITY_PARTS[split])
     if context.task is SPANS:
         if (split or SPAN_CORPUS) != SPAN_CORPUS:
             raise InputError(f"the spans seed corpus is seed:{SPAN_CORPUS}")
