@@ -23,6 +23,8 @@ def _key(text: str) -> str:
 def test_the_training_corpus_is_harmless_and_shares_no_post_with_the_set(tmp_path: Path) -> None:
     train = load_dataset("seed:identity", DataContext(TOXICITY, tmp_path))
     assert {e.label for e in train} == {"CLEAN"}
+    assert all(unicodedata.is_normalized("NFC", e.text) for e in train)
+    assert len({_key(e.text) for e in train}) == len(train)
     assert {e.group for e in train} == set(GROUPS)
     assert min(Counter(e.group for e in train).values()) >= 50
     scoring = DataContext(TOXICITY, tmp_path, evaluation=True)
