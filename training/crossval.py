@@ -35,7 +35,8 @@ class CrossValidation:
         folds: number of folds.
         seed: shuffling seed of the folds.
         group_rates: out-of-fold flag rates per group (``training.groups``) when some
-            posts name a group (``seed:identity``); ``None`` otherwise.
+            posts name a group (``seed:identity``); ``None`` otherwise. Meaningless for a
+            ``repeat:`` corpus, whose copies of a post fall in other folds.
         ungrouped: metrics on the posts without a group, so a run that adds grouped posts
             compares like for like with one without them; ``None`` when none has a group.
     """
