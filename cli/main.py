@@ -201,6 +201,7 @@ def evaluate(
     from cli.common import registry, run_guarded, settings
     from training.datasets import DataContext
     from training.evaluate import evaluate_version, flag_lines
+    from training.groups import group_lines
 
     def _run() -> None:
         from models.tasks import get_registry_task
@@ -228,7 +229,7 @@ def evaluate(
         if "ece" in metrics:
             line += f", ECE {metrics['ece']:.4f}"
         typer.echo(line)
-        for text in flag_lines(metrics):
+        for text in [*flag_lines(metrics), *group_lines(metrics)]:
             typer.echo(text)
         console.print(f"report: {paths[1]}")
 
@@ -261,6 +262,7 @@ def crossval(
     from models.tasks import get_task
     from training.crossval import cross_validate
     from training.datasets import DataContext
+    from training.groups import group_lines
 
     def _run() -> None:
         cfg = settings()
@@ -283,6 +285,7 @@ def crossval(
             ("as given", result.metrics),
             ("text only", result.text_only),
             ("no diacritics", result.plain),
+            ("posts without a group", result.ungrouped),
         )
         for name, metrics in scored:
             if metrics is None:
@@ -291,6 +294,8 @@ def crossval(
             if "roc_auc" in metrics:
                 line += f", ROC-AUC {metrics['roc_auc']:.4f}, PR-AUC {metrics['pr_auc']:.4f}"
             typer.echo(f"{len(examples)} examples, {folds} folds, seed {seed}, {line}")
+        for text in group_lines({"group_rates": result.group_rates}):
+            typer.echo(text)
         if out is not None:
             out.write_text(json.dumps(asdict(result), indent=2) + "\n")
 

@@ -20,6 +20,7 @@ from models.tasks import Task
 from training.datasets import Example
 from training.datasets.plain import strip_example
 from training.evaluate import label_indices
+from training.groups import flagged_mask, group_rates
 from training.metrics import compute_metrics
 from training.progress import make_progress
 from training.train import TrainJob, get_trainer
@@ -36,6 +37,11 @@ class CrossValidation:
         seed: shuffling seed of the folds.
         plain: the same posts with every diacritic stripped (``plain:`` datasets), scored
             by the same fold models; ``None`` unless asked for.
+        group_rates: out-of-fold flag rates per group (``training.groups``) when some
+            posts name a group (``seed:identity``); ``None`` otherwise. Meaningless for a
+            ``repeat:`` corpus, whose copies of a post fall in other folds.
+        ungrouped: metrics on the posts without a group, so a run that adds grouped posts
+            compares like for like with one without them; ``None`` when none has a group.
     """
 
     metrics: dict[str, Any]
@@ -44,6 +50,8 @@ class CrossValidation:
     seed: int
     per_fold: list[dict[str, Any]] = field(default_factory=list)
     plain: dict[str, Any] | None = None
+    group_rates: dict[str, Any] | None = None
+    ungrouped: dict[str, Any] | None = None
 
 
 def cross_validate(
@@ -101,6 +109,8 @@ def cross_validate(
             fold = compute_metrics(task, y[held_idx], proba[held_idx])
             per_fold.append({k: fold[k] for k in ("n", "macro_f1", "roc_auc") if k in fold})
             progress.advance(bar)
+    rates = group_rates(task, examples, flagged_mask(task, proba, None))
+    ungrouped = np.array([e.group is None for e in examples])
     return CrossValidation(
         metrics=compute_metrics(task, y, proba),
         text_only=compute_metrics(task, y, text_only) if with_meta else None,
@@ -108,4 +118,10 @@ def cross_validate(
         seed=seed,
         per_fold=per_fold,
         plain=compute_metrics(task, y, stripped) if plain else None,
+        group_rates=rates,
+        ungrouped=(
+            compute_metrics(task, y[ungrouped], proba[ungrouped])
+            if rates and ungrouped.any()
+            else None
+        ),
     )

@@ -13,6 +13,7 @@ from models.base import Classifier
 from models.registry import Registry
 from models.tasks import Task, is_span_task
 from training.datasets import DataContext, Example, load_dataset
+from training.groups import false_positive_rates, flagged_mask, group_rates
 from training.metrics import compute_metrics
 from training.model_card import refresh_card
 from training.progress import predict_batched
@@ -117,6 +118,9 @@ def evaluate_version(
     if len(model.task.labels) == 2:
         flagged = decide(model.task, proba, manifest.thresholds) == 1
         metrics["flagged_by_source"] = flagged_by_source(examples, flagged)
+    rates = group_rates(model.task, examples, flagged_mask(model.task, proba, manifest.thresholds))
+    if rates is not None:
+        metrics["group_rates"] = rates
     paths = write_report(
         report_dir(registry, version, spec),
         title=f"{version} on {spec}",
@@ -132,4 +136,7 @@ def evaluate_version(
 
 def _summary(metrics: dict[str, Any]) -> dict[str, Any]:
     keys = ("n", "macro_f1", "accuracy", "ece", "roc_auc", "pr_auc", "thresholds")
-    return {k: metrics[k] for k in keys if k in metrics}
+    summary = {k: metrics[k] for k in keys if k in metrics}
+    if "group_rates" in metrics:  # the false-positive rate per group, in the manifest too
+        summary["group_fpr"] = false_positive_rates(metrics["group_rates"])
+    return summary

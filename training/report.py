@@ -16,6 +16,7 @@ import numpy as np
 from sklearn.metrics import precision_recall_curve, roc_curve
 
 from models.tasks import Task
+from training.group_report import PLOT, group_markdown, group_png
 
 
 def _confusion_png(task: Task, matrix: list[list[int]], path: Path) -> None:
@@ -130,7 +131,10 @@ def _markdown(title: str, task: Task, metrics: dict[str, Any], plots: list[str])
     for label, row in zip(task.labels, metrics["confusion_matrix"], strict=True):
         lines.append(f"| **{label}** | " + " | ".join(str(v) for v in row) + " |")
     lines.append("")
-    lines += [f"![{p}]({p})" for p in plots]
+    rates = metrics.get("group_rates")
+    if rates:
+        lines += group_markdown(rates, task.labels, PLOT if PLOT in plots else None)
+    lines += [f"![{p}]({p})" for p in plots if p != PLOT]
     return "\n".join(lines) + "\n"
 
 
@@ -150,6 +154,8 @@ def write_report(
     _calibration_png(y_true, proba, directory / "calibration.png")
     if "roc_auc" in metrics:
         plots += _curves_png(task, y_true, proba, directory)
+    if metrics.get("group_rates") and group_png(metrics["group_rates"], title, directory / PLOT):
+        plots.append(PLOT)
     (directory / "metrics.json").write_text(json.dumps(metrics, indent=2), "utf-8")
     (directory / "report.md").write_text(_markdown(title, task, metrics, plots), "utf-8")
     return [directory / name for name in ("metrics.json", "report.md", *plots)]

@@ -6,6 +6,9 @@ A dataset is named by a spec string ``source[:split]``; ``csv:``/``jsonl:`` take
     csv:posts.csv  jsonl:posts.jsonl  feedback  feedback:misinformation
     chat:vihsd:train@2000  (a toxicity corpus's posts as the benign label of another task)
     notices  (urgent notices vs hoaxes; evaluation only, see training/datasets/notices.py)
+    identity  identity:lgbt  (harmless posts about groups of people; evaluation only)
+    mentions:vihsd:test  (the posts of another dataset that name such a group, tagged)
+    seed:identity  (the team's harmless posts about those groups, for training)
     plain:vihsd:test  (another dataset with its diacritics stripped)
 """
 

@@ -18,6 +18,9 @@ class Example:
 
     ``spans`` (span tasks only): the offending ``(start, end)`` character ranges of
     ``text``, sorted and disjoint; ``label`` then says whether there is any.
+    ``group``: who the post talks about, ``GROUP`` or ``GROUP/SUBGROUP`` (``lgbt/gay``),
+    where a set records it; ``vimod evaluate`` then reports flag rates per group
+    (``training/groups.py``).
     """
 
     text: str
@@ -25,6 +28,7 @@ class Example:
     source: str
     metadata: PostMetadata | None = None
     spans: tuple[tuple[int, int], ...] | None = None
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,9 +65,12 @@ ADAPTERS: dict[str, str] = {
     "notices": "training.datasets.notices:load",
     "vihos": "training.datasets.vihos:load",
     "plain": "training.datasets.plain:load",
+    "identity": "training.datasets.identity:load",
+    "mentions": "training.datasets.mentions:load",
+    "repeat": "training.datasets.repeat:load",
 }
 # Sets written to measure a weakness; training on them would hide it.
-EVAL_ONLY = frozenset({"notices"})
+EVAL_ONLY = frozenset({"notices", "identity"})
 
 
 def load_dataset(spec: str, context: DataContext) -> list[Example]:

@@ -3,22 +3,33 @@
 They build the embedded default models on a machine with no other data. The spans task's
 corpus is ``seed:toxicity_spans``: the toxicity seed posts with the offending words the
 team marked (``text``, ``spans`` as JSON ``[[start, end], ...]``).
+
+``seed:identity`` (toxicity): harmless posts that name regions, ethnic minorities,
+religions and LGBT people (``posts/identity/<group>.txt``), all ``CLEAN``, so a model
+learns that naming a group is not an attack. They were written apart from, and share no
+post with, the evaluation set ``identity`` (docs/bias.md).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from importlib import resources
 
 from models.errors import InputError
-from models.tasks import SPANS
+from models.tasks import SPANS, TOXICITY
 from training.datasets.base import DataContext, Example
 
 SPAN_CORPUS = "toxicity_spans"
 # further corpora of a task beyond ``<task>.csv``: urgent notices vs urgent hoaxes
 EXTRA_CORPORA = {"misinformation": ("urgent",)}
+IDENTITY_CORPUS = "identity"
+IDENTITY_DIR = "seed/posts/identity"  # <group>.txt, one post per line (posts/README.md)
+# identity-fit / identity-holdout: a fixed quarter held out (by a hash of the post) to choose
+# how much the corpus weighs (repeat:N:) without looking at the evaluation set
+IDENTITY_PARTS = {IDENTITY_CORPUS: None, "identity-fit": False, "identity-holdout": True}
 
 
 def _read(name: str) -> str:
@@ -39,7 +50,33 @@ def _span_examples(text: str) -> list[Example]:
     return out
 
 
+def _held_out(text: str) -> bool:
+    return hashlib.sha256(text.encode("utf-8")).digest()[0] % 4 == 0
+
+
+def _identity_examples(holdout: bool | None) -> list[Example]:
+    from training.seed.files import parse_posts
+
+    folder = resources.files("training").joinpath(IDENTITY_DIR)
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".txt")), key=lambda f: f.name)
+    return [
+        Example(
+            text=post,
+            label=TOXICITY.labels[0],
+            source=f"seed:{IDENTITY_CORPUS}",
+            group=file.name.removesuffix(".txt"),
+        )
+        for file in files
+        for post in parse_posts(file.read_text("utf-8"))
+        if holdout is None or _held_out(post) == holdout
+    ]
+
+
 def load(split: str | None, context: DataContext) -> list[Example]:
+    if split in IDENTITY_PARTS:
+        if context.task is not TOXICITY:
+            raise InputError(f"seed:{split} is a toxicity corpus")
+        return _identity_examples(IDENTITY_PARTS[split])
     if context.task is SPANS:
         if (split or SPAN_CORPUS) != SPAN_CORPUS:
             raise InputError(f"the spans seed corpus is seed:{SPAN_CORPUS}")
