@@ -220,6 +220,11 @@ def verify_key(*, session: Session, raw: str) -> Principal | None:
         return None
     if not hmac.compare_digest(row.secret_hash, hash_secret(secret)):
         return None
+    return principal_of(session=session, row=row)
+
+
+def principal_of(*, session: Session, row: ApiKey) -> Principal:
+    """Who a key row acts as: its subject's name and its role and quotas."""
     subject = session.get(Subject, row.subject_id)
     return Principal(
         key_id=row.id,
