@@ -296,17 +296,23 @@ class BaselineClassifier:
         texts: Sequence[str],
         metadata: Sequence[PostMetadata | None] | None = None,
     ) -> np.ndarray:
-        if self._features is None or self._model is None:
-            raise RuntimeError("model is not fitted")
-        if metadata is not None and len(metadata) != len(texts):
-            raise InputError(f"got {len(metadata)} metadata entries for {len(texts)} texts")
-        n_labels = len(self.task.labels)
+        n_labels = self._check_input(texts, metadata)
         if not texts:
             return np.zeros((0, n_labels))
         # Our own arrays need no re-validation: scikit-learn's checks cost more than a
         # short post's whole prediction (about 0.4 ms a call, measured).
         with config_context(assume_finite=True, skip_parameter_validation=True):
             return self._predict(texts, metadata, n_labels)
+
+    def _check_input(
+        self, texts: Sequence[str], metadata: Sequence[PostMetadata | None] | None
+    ) -> int:
+        """The number of labels, once the model is fitted and ``metadata`` fits ``texts``."""
+        if self._features is None or self._model is None:
+            raise RuntimeError("model is not fitted")
+        if metadata is not None and len(metadata) != len(texts):
+            raise InputError(f"got {len(metadata)} metadata entries for {len(texts)} texts")
+        return len(self.task.labels)
 
     def _transform(self, norm: list[str]) -> sparse.csr_matrix:
         """``FeatureUnion.transform`` without its joblib dispatch, each vectorizer's counts
@@ -329,11 +335,8 @@ class BaselineClassifier:
         Normalising and segmenting a text are one step each; ``char_wb`` passes are cut at
         whitespace (``models.stepwise``). Same matrix as ``predict_proba``.
         """
-        if self._features is None or self._model is None:
-            raise RuntimeError("model is not fitted")
-        if metadata is not None and len(metadata) != len(texts):
-            raise InputError(f"got {len(metadata)} metadata entries for {len(texts)} texts")
-        n_labels = len(self.task.labels)
+        n_labels = self._check_input(texts, metadata)
+        assert self._features is not None
         rows: list[sparse.csr_matrix] = []
         for text in texts:
             norm = self._normalize([text])[0]
