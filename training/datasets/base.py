@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from models.base import PostMetadata
@@ -89,6 +92,12 @@ def load_dataset(spec: str, context: DataContext) -> list[Example]:
     if not examples:
         raise InputError(f"dataset {spec!r} is empty")
     return examples
+
+
+def packaged_rows(path: str) -> list[dict[str, str]]:
+    """The rows of a CSV file shipped in the ``training`` package (seed and evaluation sets)."""
+    text = resources.files("training").joinpath(path).read_text("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def require_file(path: Path) -> Path:

@@ -11,13 +11,9 @@ unless the ``DataContext`` loads for evaluation, so no training path can learn f
 
 from __future__ import annotations
 
-import csv
-import io
-from importlib import resources
-
 from models.errors import InputError
 from models.tasks import TOXICITY
-from training.datasets.base import DataContext, Example
+from training.datasets.base import DataContext, Example, packaged_rows
 
 FILE = "eval/identity.csv"  # columns text,group,subgroup,label; under the training package
 GROUPS = ("regions", "ethnic_minorities", "religions", "lgbt")
@@ -29,7 +25,6 @@ def load(arg: str | None, context: DataContext) -> list[Example]:
         raise InputError("identity is a toxicity evaluation set")
     if arg and arg not in GROUPS:
         raise InputError(f"identity has groups {', '.join(GROUPS)}, not {arg!r}")
-    text = resources.files("training").joinpath(FILE).read_text("utf-8")
     return [
         Example(
             text=row["text"],
@@ -37,6 +32,6 @@ def load(arg: str | None, context: DataContext) -> list[Example]:
             source="identity",
             group=f"{row['group']}/{row['subgroup']}",
         )
-        for row in csv.DictReader(io.StringIO(text))
+        for row in packaged_rows(FILE)
         if not arg or row["group"] == arg
     ]

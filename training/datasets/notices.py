@@ -11,13 +11,9 @@ this set measures the false-alarm rate on notices against the recall on hoaxes
 
 from __future__ import annotations
 
-import csv
-import io
-from importlib import resources
-
 from models.errors import InputError
 from models.tasks import MISINFORMATION
-from training.datasets.base import DataContext, Example
+from training.datasets.base import DataContext, Example, packaged_rows
 
 FILE = "eval/notices.csv"  # columns text,label,kind; under the training package
 
@@ -28,12 +24,11 @@ def load(arg: str | None, context: DataContext) -> list[Example]:
         raise InputError("notices is a misinformation evaluation set")
     if arg:
         raise InputError(f"notices has no splits, not {arg!r}: it is one fixed set")
-    text = resources.files("training").joinpath(FILE).read_text("utf-8")
     return [
         Example(
             text=row["text"],
             label=context.task.check_label(row["label"]),
             source=f"notices:{row['kind']}",
         )
-        for row in csv.DictReader(io.StringIO(text))
+        for row in packaged_rows(FILE)
     ]

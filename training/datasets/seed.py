@@ -12,15 +12,13 @@ post with, the evaluation set ``identity`` (docs/bias.md).
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 from importlib import resources
 
 from models.errors import InputError
 from models.tasks import SPANS, TOXICITY
-from training.datasets.base import DataContext, Example
+from training.datasets.base import DataContext, Example, packaged_rows
 
 SPAN_CORPUS = "toxicity_spans"
 # further corpora of a task beyond ``<task>.csv``: urgent notices vs urgent hoaxes
@@ -32,16 +30,16 @@ IDENTITY_DIR = "seed/posts/identity"  # <group>.txt, one post per line (posts/RE
 IDENTITY_PARTS = {IDENTITY_CORPUS: None, "identity-fit": False, "identity-holdout": True}
 
 
-def _read(name: str) -> str:
+def _read(name: str) -> list[dict[str, str]]:
     try:
-        return resources.files("training").joinpath(f"seed/{name}.csv").read_text("utf-8")
+        return packaged_rows(f"seed/{name}.csv")
     except FileNotFoundError:
         raise InputError(f"no seed corpus for task {name!r}") from None
 
 
-def _span_examples(text: str) -> list[Example]:
+def _span_examples(rows: list[dict[str, str]]) -> list[Example]:
     out = []
-    for n, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+    for n, row in enumerate(rows, start=2):
         spans = tuple((int(s), int(e)) for s, e in json.loads(row["spans"]))
         if any(not 0 <= s < e <= len(row["text"]) for s, e in spans):
             raise InputError(f"seed/{SPAN_CORPUS}.csv:{n}: a span lies outside its post")
@@ -84,8 +82,7 @@ def load(split: str | None, context: DataContext) -> list[Example]:
     name = split or context.task.name
     if name != context.task.name and name not in EXTRA_CORPORA.get(context.task.name, ()):
         raise InputError(f"seed:{name} is not a {context.task.name} corpus")
-    text = _read(name)
-    rows = csv.DictReader(io.StringIO(text))
+    rows = _read(name)
     return [
         Example(text=row["text"], label=context.task.check_label(row["label"]), source="seed")
         for row in rows
