@@ -1,7 +1,8 @@
 """SafeSense-VI (2025): ``input_text``, ``label`` (0 clean, 1 offensive, 2 hate), no official split.
 
 We make a fixed 80/10/10 split by hashing each text, so every run measures the same
-``test`` rows and a text that occurs twice never lands in both train and test.
+``test`` rows and a row that occurs twice never lands in both train and test (the same
+comment under two titles can).
 
 Each row is ``news title </s> comment`` and the label judges the comment, so an example's
 ``text`` is the comment and the title is its ``context`` (``PostMetadata.context``): the
