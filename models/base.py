@@ -18,12 +18,27 @@ from models.tasks import Task
 
 @dataclass(frozen=True)
 class PostMetadata:
-    """Engagement metadata a client may send with a post; every field is optional."""
+    """What a client may send with a post besides its text; every field is optional.
+
+    ``context`` is the text the post replies to (a news title, the parent comment): labels
+    judge the post, and the context only helps read it. It travels here, beside the
+    engagement counts, so every model kind keeps one ``predict_proba(texts, metadata)``
+    contract; a kind that has no use for it ignores it (``models.baseline`` reads it, the
+    PhoBERT kinds do not). It never feeds the metadata fusion (``models.metadata``).
+    """
 
     likes: float | None = None
     comments: float | None = None
     shares: float | None = None
     posted_at: float | None = None  # unix seconds, UTC
+    context: str | None = None
+
+
+def contexts_of(metadata: Sequence[PostMetadata | None] | None, n: int) -> list[str | None]:
+    """The ``context`` of each of ``n`` posts (``None`` where there is none)."""
+    if metadata is None:
+        return [None] * n
+    return [None if m is None or not m.context else m.context for m in metadata]
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,13 @@ becomes the first stage of a stack: its out-of-fold logit, plus nearest-neighbou
 feed ``models.metadata.MetadataFusion``, which adds post metadata when a request has it
 and scores text-only requests with a text-only branch. The hyper-parameters and their
 per-task defaults are ``models.configs.BaselineConfig``; toxicity keeps the plain model.
+
+A post's ``context`` (``PostMetadata.context``: the news title or parent post it replies
+to) is read per the ``context`` key: ``separate`` gives context words a word n-gram block
+with its own vocabulary, so a title word never shares a weight with the same word in a
+comment, and a model trained with no context has no block and ignores any it is given;
+``inline`` puts the context before the text, as versions saved before the key did;
+``ignore`` drops it.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion
 
-from models.base import PostMetadata
+from models.base import PostMetadata, contexts_of
 from models.baseline_io import MODEL_FILE, read_state, write_state
 from models.configs import BaselineConfig
 from models.errors import InputError, RegistryError
@@ -52,6 +59,11 @@ MIN_STACK_ROWS = 200  # below this the stack overfits; use the plain model
 
 def _accent_blind(text: str) -> str:
     return strip_diacritics(text)
+
+
+def inline_context(text: str, context: str | None) -> str:
+    """``context`` before ``text``, one line each: what ``context="inline"`` reads."""
+    return f"{context}\n{text}" if context else text
 
 
 def _clip(text: str, limit: int) -> str:
@@ -86,31 +98,32 @@ class BaselineClassifier:
         self.config: dict[str, Any] = self.params.to_dict()  # as the manifest records it
         self.text_config = self.params.text
         self._features: FeatureUnion | None = None
+        self._context_features: TfidfVectorizer | None = None  # the ``separate`` block
         self._model: LogisticRegression | None = None
         self._neighbours: NeighbourVotes | None = None
         self._fusion: MetadataFusion | None = None
         self._lexicon: CompoundLexicon | None = None
         self._offsets: np.ndarray | None = None
         self._fast: tuple[FeatureUnion, list[FastTfidf]] | None = None  # serving vectorizers
+        self._fast_context: tuple[TfidfVectorizer, FastTfidf] | None = None
 
     # -- training ----------------------------------------------------------------------
+    def _word_vectorizer(self) -> TfidfVectorizer:
+        cfg = self.params
+        return TfidfVectorizer(
+            analyzer="word",
+            ngram_range=(cfg.word_ngrams[0], cfg.word_ngrams[1]),
+            token_pattern=r"(?u)[\w<>]+|[^\w\s]",
+            min_df=cfg.min_df,
+            max_features=cfg.max_features or None,
+            sublinear_tf=True,
+            lowercase=False,
+        )
+
     def _build_features(self) -> FeatureUnion:
         cfg = self.params
         cap = cfg.max_features or None
-        parts: list[tuple[str, TfidfVectorizer]] = [
-            (
-                "word",
-                TfidfVectorizer(
-                    analyzer="word",
-                    ngram_range=(cfg.word_ngrams[0], cfg.word_ngrams[1]),
-                    token_pattern=r"(?u)[\w<>]+|[^\w\s]",
-                    min_df=cfg.min_df,
-                    max_features=cap,
-                    sublinear_tf=True,
-                    lowercase=False,
-                ),
-            ),
-        ]
+        parts: list[tuple[str, TfidfVectorizer]] = [("word", self._word_vectorizer())]
         if cfg.char_ngrams:
             parts.append(
                 (
@@ -155,6 +168,20 @@ class BaselineClassifier:
         """Raw posts → the token stream the vectorizers see."""
         return self._segment(self._normalize(texts))
 
+    def _inputs(
+        self, texts: Sequence[str], metadata: Sequence[PostMetadata | None] | None
+    ) -> tuple[list[str], list[str]]:
+        """The texts as this model reads them, and each one's context for the ``separate``
+        block ("" where there is none or the mode does not use it)."""
+        contexts = contexts_of(metadata, len(texts))
+        if self.params.context == "inline":
+            return [inline_context(t, c) for t, c in zip(texts, contexts, strict=True)], [""] * len(
+                texts
+            )
+        if self.params.context == "ignore":
+            return list(texts), [""] * len(texts)
+        return list(texts), [c or "" for c in contexts]
+
     def _learn_lexicon(self, norm: Sequence[str]) -> CompoundLexicon | None:
         """With ``lexicon`` on: underthesea over the normalised training texts, as compounds."""
         if not self.params.lexicon or self.text_config.segment:
@@ -163,43 +190,86 @@ class BaselineClassifier:
         log.info("compound lexicon: %d words from %d texts", len(lexicon), len(norm))
         return lexicon
 
-    def _plain_copies(self, texts: Sequence[str]) -> dict[int, str]:
-        """With ``augment_plain``: index → the prepared form of that post typed without
-        accents, for posts that have any (an accent-free post would only be counted twice).
+    def _plain_copies(
+        self, texts: Sequence[str], contexts: Sequence[str] | None
+    ) -> dict[int, tuple[str, str]]:
+        """With ``augment_plain``: index → the prepared form of that post (and of its
+        context) typed without accents, for posts that have any (an accent-free post would
+        only be counted twice).
 
         The copy is stripped before normalising, as such a post arrives at serving time.
         """
         if not self.params.augment_plain:
             return {}
-        bare = {i: strip_diacritics(t) for i, t in enumerate(texts)}
-        changed = [i for i, b in bare.items() if b != texts[i]]
+        bare = [strip_diacritics(t) for t in texts]
+        bare_ctx = [strip_diacritics(c) for c in contexts] if contexts is not None else None
+        changed = [
+            i
+            for i, b in enumerate(bare)
+            if b != texts[i]
+            or (contexts is not None and bare_ctx is not None and bare_ctx[i] != contexts[i])
+        ]
         prepared = self._prepare([bare[i] for i in changed])
-        return dict(zip(changed, prepared, strict=True))
+        prepared_ctx = (
+            self._prepare([bare_ctx[i] for i in changed])
+            if bare_ctx is not None
+            else [""] * len(changed)
+        )
+        return dict(zip(changed, zip(prepared, prepared_ctx, strict=True), strict=True))
 
     def _fit_text(
         self,
         norm: Sequence[str],
+        ctx: Sequence[str] | None,
         y: np.ndarray,
-        extra: Sequence[tuple[str, int]] = (),
-    ) -> tuple[FeatureUnion, LogisticRegression, NeighbourVotes | None]:
+        extra: Sequence[tuple[str, str, int]] = (),
+        weights: np.ndarray | None = None,
+    ) -> tuple[FeatureUnion, TfidfVectorizer | None, LogisticRegression, NeighbourVotes | None]:
         """Fit the first stage (TF-IDF, logistic regression, neighbours) on ``norm``.
 
-        ``extra`` (prepared text, label index) rows join the TF-IDF and the regression
-        only: the neighbour index holds real posts.
+        ``ctx`` (prepared contexts, or ``None``: no context block) gets its own word
+        n-gram vectorizer. ``extra`` (prepared text, prepared context, label index) rows
+        join the TF-IDF and the regression only: the neighbour index holds real posts.
+        ``weights``: sample weights of the regression, rows then extras (``None``: equal).
         """
         features = self._build_features()
-        rows = list(norm) + [t for t, _ in extra]
+        rows = list(norm) + [t for t, _, _ in extra]
         x_all = features.fit_transform(rows)
+        context_features = None
+        if ctx is not None:
+            context_features = self._word_vectorizer()
+            try:
+                x_ctx = context_features.fit_transform(list(ctx) + [c for _, c, _ in extra])
+            except ValueError:  # no context n-gram reaches min_df: no block
+                log.info("no context n-gram seen in %d texts; no context block", self.params.min_df)
+                context_features = None
+            else:
+                x_all = sparse.hstack([x_all, x_ctx], format="csr")
         model = LogisticRegression(
             C=self.params.C,
             class_weight=self.params.class_weight,
             max_iter=2000,
         )
-        model.fit(x_all, np.concatenate([y, np.array([lab for _, lab in extra], dtype=y.dtype)]))
+        y_all = np.concatenate([y, np.array([lab for _, _, lab in extra], dtype=y.dtype)])
+        model.fit(x_all, y_all, sample_weight=weights)
         x = x_all[: len(norm)]
         k = self.params.knn
         neighbours = NeighbourVotes(k, len(self.task.labels)).fit(x, y) if k > 0 else None
-        return features, model, neighbours
+        return features, context_features, model, neighbours
+
+    @staticmethod
+    def _fitted_matrix(
+        features: FeatureUnion,
+        context_features: TfidfVectorizer | None,
+        norm: Sequence[str],
+        ctx: Sequence[str] | None,
+    ) -> sparse.csr_matrix:
+        """Held-out rows through a fold's vectorizers (training only; serving uses
+        ``_transform``)."""
+        x = features.transform(list(norm))
+        if context_features is None or ctx is None:
+            return x
+        return sparse.hstack([x, context_features.transform(list(ctx))], format="csr")
 
     @staticmethod
     def _stack_features(
@@ -240,39 +310,64 @@ class BaselineClassifier:
         texts: Sequence[str],
         labels: Sequence[str],
         metadata: Sequence[PostMetadata | None] | None = None,
+        sample_weight: Sequence[float] | None = None,
     ) -> BaselineClassifier:
         """Fit on raw texts and label names (which must belong to ``task.labels``).
 
-        ``metadata`` is used only by the stacked model (``metadata`` config on).
+        ``metadata`` is used only by the stacked model (``metadata`` config on), except
+        each post's ``context``. ``sample_weight``: how much each post counts in the
+        logistic regression (its stripped copy counts the same); the fusion is unweighted.
         """
         index = {lab: i for i, lab in enumerate(self.task.labels)}
         y = np.array([index[self.task.check_label(lab)] for lab in labels])
+        w = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        if w is not None and w.shape != y.shape:
+            raise InputError(f"got {len(w)} sample weights for {len(y)} texts")
+        if metadata is not None and len(metadata) != len(texts):
+            raise InputError(f"got {len(metadata)} metadata entries for {len(texts)} texts")
+        texts, raw_ctx = self._inputs(texts, metadata)
+        contexts = raw_ctx if any(raw_ctx) else None  # trained without: no block
         norm = self._normalize(texts)
         self._lexicon = self._learn_lexicon(norm)
         norm = self._segment(norm)
-        copies = self._plain_copies(texts)
+        ctx = self._prepare(contexts) if contexts is not None else None
+        copies = self._plain_copies(texts, contexts)
         self._fusion = None
         if self._wants_stack(y):
 
             def fold(train_idx: np.ndarray, held_idx: np.ndarray) -> np.ndarray:
-                extra = [(copies[i], y[i]) for i in train_idx if i in copies]
-                features, model, neighbours = self._fit_text(
-                    [norm[i] for i in train_idx], y[train_idx], extra
+                extra = [(*copies[i], y[i]) for i in train_idx if i in copies]
+                features, context_features, model, neighbours = self._fit_text(
+                    [norm[i] for i in train_idx],
+                    _pick(ctx, train_idx),
+                    y[train_idx],
+                    extra,
+                    _weights(w, train_idx, copies),
                 )
-                held = features.transform([norm[i] for i in held_idx])
+                held = self._fitted_matrix(
+                    features, context_features, [norm[i] for i in held_idx], _pick(ctx, held_idx)
+                )
                 return self._stack_features(held, model, neighbours)
 
             oof = cross_fit(fold, y, folds=self.params.folds, seed=self.params.seed)
             oof = self._with_extras(oof, texts)
             fusion = MetadataFusion(len(self.task.labels), seed=self.params.seed)
             self._fusion = fusion.fit(oof, metadata if self.params.metadata else None, y)
-        extra = [(text, y[i]) for i, text in copies.items()]
-        self._offsets = self._learn_offsets(norm, y, copies) if self._fusion is None else None
-        self._features, self._model, self._neighbours = self._fit_text(norm, y, extra)
+        extra = [(text, context, y[i]) for i, (text, context) in copies.items()]
+        self._offsets = (
+            self._learn_offsets(norm, ctx, y, copies, w) if self._fusion is None else None
+        )
+        fitted = self._fit_text(norm, ctx, y, extra, _weights(w, np.arange(len(y)), copies))
+        self._features, self._context_features, self._model, self._neighbours = fitted
         return self
 
     def _learn_offsets(
-        self, norm: Sequence[str], y: np.ndarray, copies: Mapping[int, str]
+        self,
+        norm: Sequence[str],
+        ctx: Sequence[str] | None,
+        y: np.ndarray,
+        copies: Mapping[int, tuple[str, str]],
+        w: np.ndarray | None = None,
     ) -> np.ndarray | None:
         """With ``offset_folds``: per-label offsets tuned on out-of-fold probabilities of
         the posts as written (``models.offsets``); each fold trains with its own copies."""
@@ -283,9 +378,18 @@ class BaselineClassifier:
         oof = np.zeros((len(y), len(self.task.labels)))
         splitter = StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=0)
         for train_idx, held_idx in splitter.split(np.zeros(len(y)), y):
-            extra = [(copies[i], y[i]) for i in train_idx if i in copies]
-            features, model, _ = self._fit_text([norm[i] for i in train_idx], y[train_idx], extra)
-            oof[held_idx] = model.predict_proba(features.transform([norm[i] for i in held_idx]))
+            extra = [(*copies[i], y[i]) for i in train_idx if i in copies]
+            features, context_features, model, _ = self._fit_text(
+                [norm[i] for i in train_idx],
+                _pick(ctx, train_idx),
+                y[train_idx],
+                extra,
+                _weights(w, train_idx, copies),
+            )
+            held = self._fitted_matrix(
+                features, context_features, [norm[i] for i in held_idx], _pick(ctx, held_idx)
+            )
+            oof[held_idx] = model.predict_proba(held)
         offsets = tune_offsets(y, oof)
         log.info("decision offsets per label: %s", np.round(offsets, 2).tolist())
         return offsets
@@ -314,14 +418,24 @@ class BaselineClassifier:
             raise InputError(f"got {len(metadata)} metadata entries for {len(texts)} texts")
         return len(self.task.labels)
 
-    def _transform(self, norm: list[str]) -> sparse.csr_matrix:
+    def _transform(
+        self, norm: list[str], contexts: Sequence[str] | None = None
+    ) -> sparse.csr_matrix:
         """``FeatureUnion.transform`` without its joblib dispatch, each vectorizer's counts
-        taken by ``FastTfidf`` (same matrix, under half the time on ViHSD posts)."""
+        taken by ``FastTfidf`` (same matrix, under half the time on ViHSD posts), then the
+        context block when the model has one."""
         features = self._features
         assert features is not None
         if self._fast is None or self._fast[0] is not features:  # built once per fitted union
             self._fast = (features, [FastTfidf(v) for _, v in features.transformer_list])
-        return sparse.hstack([fast.transform(norm) for fast in self._fast[1]], format="csr")
+        parts = [fast.transform(norm) for fast in self._fast[1]]
+        block = self._context_features
+        if block is not None:
+            if self._fast_context is None or self._fast_context[0] is not block:
+                self._fast_context = (block, FastTfidf(block))
+            ctx = self._prepare(contexts) if contexts is not None else [""] * len(norm)
+            parts.append(self._fast_context[1].transform(ctx))
+        return sparse.hstack(parts, format="csr")
 
     def predict_proba_steps(
         self,
@@ -337,26 +451,37 @@ class BaselineClassifier:
         """
         n_labels = self._check_input(texts, metadata)
         assert self._features is not None
+        read, contexts = self._inputs(texts, metadata)
+        vectorizers = [v for _, v in self._features.transformer_list]
         rows: list[sparse.csr_matrix] = []
-        for text in texts:
-            norm = self._normalize([text])[0]
-            yield
-            if self._lexicon is not None:
-                norm = yield from self._lexicon.segment_steps(norm, step_chars)
+        for text, context in zip(read, contexts, strict=True):
             parts = []
-            for _, vectorizer in self._features.transformer_list:
-                parts.append((yield from tfidf_steps(vectorizer, norm, step_chars)))
+            for piece, used in (
+                (text, vectorizers),
+                (context, [self._context_features] if self._context_features else []),
+            ):
+                if not used:
+                    continue
+                norm = self._normalize([piece])[0]
+                yield
+                if self._lexicon is not None:
+                    norm = yield from self._lexicon.segment_steps(norm, step_chars)
+                for vectorizer in used:
+                    parts.append((yield from tfidf_steps(vectorizer, norm, step_chars)))
             rows.append(sparse.hstack(parts, format="csr"))
         if not rows:
             return np.zeros((0, n_labels))
         # Not held across yields: scikit-learn's config is per thread, steps may move.
         with config_context(assume_finite=True, skip_parameter_validation=True):
-            return self._finish(sparse.vstack(rows, format="csr"), texts, metadata, n_labels)
+            return self._finish(sparse.vstack(rows, format="csr"), read, metadata, n_labels)
 
     def _predict(
         self, texts: Sequence[str], metadata: Sequence[PostMetadata | None] | None, n_labels: int
     ) -> np.ndarray:
-        return self._finish(self._transform(self._prepare(texts)), texts, metadata, n_labels)
+        read, contexts = self._inputs(texts, metadata)
+        return self._finish(
+            self._transform(self._prepare(read), contexts), read, metadata, n_labels
+        )
 
     def _finish(
         self,
@@ -383,6 +508,7 @@ class BaselineClassifier:
     def save(self, directory: Path) -> None:
         state = {
             "features": self._features,
+            "context_features": self._context_features,
             "model": self._model,
             "neighbours": self._neighbours,
             "fusion": self._fusion,
@@ -409,5 +535,19 @@ def load(
     model._features, model._model = state["features"], state["model"]
     model._neighbours, model._fusion = state.get("neighbours"), state.get("fusion")
     model._lexicon = state.get("lexicon")
+    model._context_features = state.get("context_features")
     model._offsets = state.get("offsets")
     return model
+
+
+def _pick(rows: Sequence[str] | None, idx: np.ndarray) -> list[str] | None:
+    return None if rows is None else [rows[i] for i in idx]
+
+
+def _weights(
+    w: np.ndarray | None, idx: np.ndarray, copies: Mapping[int, tuple[str, str]]
+) -> np.ndarray | None:
+    """Sample weights of the rows ``idx`` and then of their copies, in ``_fit_text``'s order."""
+    if w is None:
+        return None
+    return np.concatenate([w[idx], np.array([w[i] for i in idx if i in copies])])

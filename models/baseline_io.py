@@ -43,6 +43,7 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
 from models.errors import RegistryError
@@ -137,6 +138,12 @@ def _portable(state: dict[str, Any]) -> dict[str, Any]:
             parts.append((name, bare))
         features.transformer_list = parts
         out["features"], out["vocabularies"] = features, vocabularies
+    context: TfidfVectorizer | None = state.get("context_features")
+    if context is not None:  # the context block (``models.baseline``), packed the same way
+        bare = copy.copy(context)
+        vocabulary = bare.__dict__.pop("vocabulary_")
+        out["context_features"] = bare
+        out["context_vocabulary"] = _pack(sorted(vocabulary, key=vocabulary.__getitem__))
     lexicon: CompoundLexicon | None = state.get("lexicon")
     if lexicon is not None:
         out["lexicon"] = _pack(sorted(" ".join(c) for c in lexicon.compounds))
@@ -152,6 +159,10 @@ def _restored(state: dict[str, Any]) -> dict[str, Any]:
         for name, vectorizer in features.transformer_list:
             terms = _unpack(*vocabularies[name])
             vectorizer.vocabulary_ = {term: i for i, term in enumerate(terms)}
+    context_vocabulary = out.pop("context_vocabulary", None)
+    if out.get("context_features") is not None and context_vocabulary is not None:
+        terms = _unpack(*context_vocabulary)
+        out["context_features"].vocabulary_ = {term: i for i, term in enumerate(terms)}
     if out.get("lexicon") is not None:
         out["lexicon"] = CompoundLexicon(tuple(c.split(" ")) for c in _unpack(*out["lexicon"]))
     return out

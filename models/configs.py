@@ -121,6 +121,9 @@ BASELINE_TASK_DEFAULTS: dict[str, dict[str, Any]] = {
         "max_chars": 20_000,
         "text_stats": True,
     },
+    # SafeSense titles in a block of their own (docs/toxicity.md): the kind default stays
+    # "inline", what every version saved before contexts existed did with them.
+    "toxicity": {"context": "separate"},
 }
 
 
@@ -192,6 +195,14 @@ class BaselineConfig(KindConfig):
         strict=True,
         ge=0,
         description="tune per-label offsets for macro-F1 on N-fold out-of-fold scores; 0: off",
+    )
+
+    context: Literal["separate", "ignore", "inline"] = Field(
+        "inline",
+        description=(
+            "the text a post replies to: 'separate' word n-grams of their own (none when "
+            "training had none), 'ignore', or 'inline' before the text (older versions)"
+        ),
     )
 
     @model_validator(mode="after")

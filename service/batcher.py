@@ -45,9 +45,11 @@ TEXT_OVERHEAD_CHARS = 50
 INITIAL_RATE = 100_000.0
 
 
-def text_cost(text: str) -> int:
-    """The scheduling cost of one text, in characters."""
-    return len(text) + TEXT_OVERHEAD_CHARS
+def text_cost(text: str, meta: PostMetadata | None = None) -> int:
+    """The scheduling cost of one text, in characters: its context's count too (the
+    baseline vectorizes both)."""
+    extra = len(meta.context) if meta is not None and meta.context else 0
+    return len(text) + extra + TEXT_OVERHEAD_CHARS
 
 
 @dataclass(eq=False)
@@ -221,7 +223,7 @@ class FairScheduler:
         pieces: list[_Piece] = []
         start, cost = 0, 0
         for i, text in enumerate([*texts, ""]):  # a sentinel closes the last piece
-            c = text_cost(text)
+            c = text_cost(text, metadata[i] if i < len(texts) else None)
             end = i == len(texts)
             full = i - start >= self._max_batch or cost + c > self._max_batch_chars
             if i > start and (end or full):

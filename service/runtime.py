@@ -257,10 +257,20 @@ class ModelRuntime:
             )
         return self._scheduler
 
-    def admit(self, key: str, texts: Sequence[str], passes: int) -> None:
+    def admit(
+        self,
+        key: str,
+        texts: Sequence[str],
+        passes: int,
+        metadata: Sequence[PostMetadata | None] | None = None,
+    ) -> None:
         """Refuse a request whose ``passes`` over ``texts`` (languages, each task, spans)
-        would overfill the queue, in all or for ``key`` (``OverloadedError``, Retry-After)."""
-        self.scheduler.admit(key, passes * sum(text_cost(t) for t in texts))
+        would overfill the queue, in all or for ``key`` (``OverloadedError``, Retry-After).
+        A post's context counts like text (``text_cost``)."""
+        meta = metadata if metadata is not None else [None] * len(texts)
+        self.scheduler.admit(
+            key, passes * sum(text_cost(t, m) for t, m in zip(texts, meta, strict=True))
+        )
 
     async def languages(self, texts: Sequence[str], *, key: str = "") -> list[LanguageGuess]:
         """Each post's language, detected on the inference thread under ``key``'s share

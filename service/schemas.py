@@ -40,7 +40,8 @@ LABEL_NAMES: tuple[str, ...] = tuple(dict.fromkeys(lab for t in TASKS.values() f
 # that SQLite and PostgreSQL refuse with an error instead of an empty page.
 MAX_PAGE_PARAM = 1_000_000_000
 
-# Characters of a post's ``context`` (parent post or article title) kept for moderators.
+# Characters of a post's ``context`` (parent post or article title): read by the toxicity
+# model beside the post, kept for moderators when the post is stored.
 MAX_CONTEXT_CHARS = 1000
 
 
@@ -200,10 +201,19 @@ _TEXT_OR_TEXTS: list[JsonValue] = [
 
 
 class Metadata(BaseModel):
-    """Engagement metadata of one post (all optional); used by the misinformation task."""
+    """What a client knows of one post besides its text (all optional): engagement counts,
+    used by the misinformation task, and the post's ``context``, read by the toxicity model."""
 
     model_config = ConfigDict(extra="forbid")
 
+    context: StrictStr | None = Field(
+        None,
+        max_length=MAX_CONTEXT_CHARS,
+        description="What this post replies to (the article title, the parent post), at most "
+        "1,000 characters: the toxicity model reads it beside the post, whose label it never "
+        "is; overrides the request's `context` for this post. Stored only with `store`, never "
+        "logged.",
+    )
     likes: Count | None = None
     comments: Count | None = None
     shares: Count | None = None
@@ -264,8 +274,9 @@ class ClassifyRequest(BaseModel):
     context: StrictStr | None = Field(
         None,
         max_length=MAX_CONTEXT_CHARS,
-        description="The parent post or article title, stored with every post of the request "
-        "(with `store`) and shown to moderators.",
+        description="The parent post or article title of every post of the request: the "
+        "toxicity model reads it beside each post (`metadata[i].context` overrides it for one "
+        "post); stored with the posts (with `store`) and shown to moderators, never logged.",
     )
     explain: StrictBool = Field(
         False,

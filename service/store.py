@@ -41,15 +41,20 @@ def save_predictions(
     tenant_id: str,
     items: Sequence[tuple[str, str, dict[str, Any]]],
     context: str | None = None,
+    contexts: Sequence[str | None] | None = None,
     commit: bool = True,
 ) -> None:
     """Persist ``(id, text, categories)`` triples from one classify request of ``tenant_id``.
 
-    ``context`` (the parent post or article title) is kept with each post for moderators;
+    ``context`` (the parent post or article title) is kept with each post for moderators,
+    or ``contexts``, one per item (``None``: the item has none);
     ``commit=False`` leaves the commit to a caller that adds more in the same transaction.
     """
     now = utcnow()
-    context = None if context is None else _no_nul(context)
+    if contexts is None:
+        contexts = [context] * len(items)
+    elif len(contexts) != len(items):
+        raise ValueError(f"{len(contexts)} contexts for {len(items)} items")
     session.add_all(
         StoredPrediction(
             id=pid,
@@ -57,9 +62,9 @@ def save_predictions(
             text=_no_nul(text),
             categories=cats,
             created_at=now,
-            context=context,
+            context=None if c is None else _no_nul(c),
         )
-        for pid, text, cats in items
+        for (pid, text, cats), c in zip(items, contexts, strict=True)
     )
     if commit:
         session.commit()

@@ -22,7 +22,7 @@ class ClassifyInput:
     """A validated classify request, in the shapes the runtime wants."""
 
     texts: list[str]
-    metadata: list[PostMetadata | None]
+    metadata: list[PostMetadata | None]  # ``context`` set per post (its own or the request's)
     tasks: list[str]
     thresholds: dict[str, float]
     store: bool
@@ -48,12 +48,26 @@ def clean_text(value: str, field: str, settings: Settings) -> str:
     return value
 
 
-def _metadata(item: Metadata | None) -> PostMetadata | None:
+def _metadata(
+    item: Metadata | None, field: str, context: str | None, settings: Settings
+) -> PostMetadata | None:
+    """One post's metadata; its context is its own (checked like a text) or the request's."""
+    if item is not None and item.context is not None:
+        context = clean_text(item.context, f"{field}.context", settings)
     if item is None:
-        return None
+        return None if context is None else PostMetadata(context=context)
     return PostMetadata(
-        likes=item.likes, comments=item.comments, shares=item.shares, posted_at=item.posted_at
+        likes=item.likes,
+        comments=item.comments,
+        shares=item.shares,
+        posted_at=item.posted_at,
+        context=context,
     )
+
+
+def contexts_of(metadata: list[PostMetadata | None]) -> list[str | None]:
+    """Each post's context, for storage next to its text."""
+    return [None if m is None else m.context for m in metadata]
 
 
 def check_classify(req: ClassifyRequest, settings: Settings) -> ClassifyInput:
@@ -90,17 +104,18 @@ def check_classify(req: ClassifyRequest, settings: Settings) -> ClassifyInput:
                 f"{', '.join(labels)}"
             )
 
+    context = None if req.context is None else clean_text(req.context, "context", settings)
     meta = req.metadata
     if meta is None:
-        metadata: list[PostMetadata | None] = [None] * len(texts)
+        metadata = [_metadata(None, "metadata", context, settings) for _ in texts]
     elif isinstance(meta, Metadata):
         if req.texts is not None:  # as documented, even for a batch of one
             raise InputError("metadata must be a list aligned with texts")
-        metadata = [_metadata(meta)]
+        metadata = [_metadata(meta, "metadata", context, settings)]
     else:
         if len(meta) != len(texts):
             raise InputError(f"metadata has {len(meta)} items for {len(texts)} texts")
-        metadata = [_metadata(m) for m in meta]
+        metadata = [_metadata(m, f"metadata[{i}]", context, settings) for i, m in enumerate(meta)]
     if req.explain and TOXICITY.name not in tasks:
         raise InputError("explain adds spans to the toxicity task; request it in 'tasks'")
     versions = dict(req.versions or {})

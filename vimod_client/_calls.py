@@ -63,6 +63,7 @@ def classify(
     metadata: Any,
     store: bool,
     extra: Mapping[str, Any] | None,
+    context: str | None = None,
 ) -> Call[list[ClassifyResult]]:
     one = isinstance(texts, str)
     body = _body(
@@ -71,6 +72,7 @@ def classify(
         tasks=None if tasks is None else list(tasks),
         thresholds=None if thresholds is None else dict(thresholds),
         metadata=metadata,
+        context=context,
     )
     body["store"] = store
     body.update(extra or {})

@@ -74,11 +74,20 @@ class AsyncClient:
         thresholds: Mapping[str, float] | None = None,
         metadata: Mapping[str, Any] | None = None,
         store: bool = False,
+        context: str | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> ClassifyResult:
-        """Score one post. ``extra``: body fields this client does not know yet."""
+        """Score one post. ``context``: what it replies to (article title, parent post),
+        read by the toxicity model beside it (also ``metadata["context"]``). ``extra``: body
+        fields this client does not know yet."""
         call = _calls.classify(
-            text, tasks=tasks, thresholds=thresholds, metadata=metadata, store=store, extra=extra
+            text,
+            tasks=tasks,
+            thresholds=thresholds,
+            metadata=metadata,
+            store=store,
+            extra=extra,
+            context=context,
         )
         return (await self._run(call))[0]
 
@@ -90,9 +99,13 @@ class AsyncClient:
         thresholds: Mapping[str, float] | None = None,
         metadata: Sequence[Mapping[str, Any] | None] | None = None,
         store: bool = False,
+        context: str | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> list[ClassifyResult]:
-        """Score a batch (up to the server's ``max_client_batch_size``), results in order."""
+        """Score a batch (up to the server's ``max_client_batch_size``), results in order.
+
+        ``context``: what every post replies to; ``metadata[i]["context"]`` overrides it
+        for post ``i``."""
         if isinstance(texts, str):
             raise TypeError("classify_batch takes a sequence of texts; use classify for one")
         call = _calls.classify(
@@ -102,6 +115,7 @@ class AsyncClient:
             metadata=None if metadata is None else list(metadata),
             store=store,
             extra=extra,
+            context=context,
         )
         return await self._run(call)
 

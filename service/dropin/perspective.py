@@ -30,11 +30,17 @@ class TextEntry(BaseModel):
 
 
 class Context(BaseModel):
-    """Accepted and ignored, as Perspective does."""
+    """What the comment replies to: the entries' texts, one line each, are the comment's
+    ``context`` for the toxicity model (``/v1/classify``'s ``metadata.context``)."""
 
     model_config = ConfigDict(extra="forbid")
 
     entries: list[TextEntry] | None = None
+
+    def text(self) -> str | None:
+        """The entries joined by newlines; ``None`` when there is no text in them."""
+        joined = "\n".join(e.text for e in self.entries or [])
+        return joined if joined.strip() else None
 
 
 class AttributeParameters(BaseModel):

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 from fastapi import Response
 
-from models.base import Prediction, to_predictions
+from models.base import PostMetadata, Prediction, to_predictions
 from models.errors import InputError
 from service.config import Settings
 from service.identity import Principal
 from service.quotas import Quotas
 from service.runtime import ModelRuntime
+from service.schemas import MAX_CONTEXT_CHARS
 from service.validation import clean_text
 
 
@@ -43,10 +44,18 @@ def check_texts(texts: Sequence[str], field: str, settings: Settings) -> list[st
     return [clean_text(t, f"{field}[{i}]", settings) for i, t in enumerate(texts)]
 
 
+def check_context(value: str, field: str, settings: Settings) -> str:
+    """A post's context: a text's checks, and ``MAX_CONTEXT_CHARS`` as in ``/v1/classify``."""
+    if len(value) > MAX_CONTEXT_CHARS:
+        raise InputError(f"{field} has {len(value)} characters; the limit is {MAX_CONTEXT_CHARS}")
+    return clean_text(value, field, settings)
+
+
 async def score_texts(
     texts: list[str],
     tasks: Sequence[str],
     *,
+    contexts: Sequence[str | None] | None = None,
     principal: Principal,
     response: Response,
     quotas: Quotas,
@@ -55,11 +64,14 @@ async def score_texts(
     """Charge the key's character quota, then score ``texts`` with each task's active model.
 
     The thresholds are each model's own (task defaults, then those chosen at training).
+    ``contexts``: what each text replies to (``PostMetadata.context``), counted like text.
     """
     key = principal.key_id
-    runtime.admit(key, texts, len(tasks) + 1)  # one more pass: a possible explain
-    await quotas.charge_chars(principal, sum(len(t) for t in texts), response)
-    meta = [None] * len(texts)
+    given = list(contexts) if contexts is not None else [None] * len(texts)
+    meta = [None if c is None else PostMetadata(context=c) for c in given]
+    runtime.admit(key, texts, len(tasks) + 1, meta)  # one more pass: a possible explain
+    chars = sum(len(t) for t in texts) + sum(len(c) for c in given if c)
+    await quotas.charge_chars(principal, chars, response)
     scored = await asyncio.gather(
         *(runtime.score(t, texts, meta, key=key, admitted=True) for t in tasks)
     )

@@ -116,14 +116,22 @@ def store_for_review(
     items: Sequence[tuple[str, str, dict[str, Any]]],
     thresholds: Mapping[str, Mapping[str, float]],
     context: str | None = None,
+    contexts: Sequence[str | None] | None = None,
 ) -> int:
     """Store classified posts (``store: true``) and queue those that need review, atomically.
+
+    ``contexts`` (aligned with ``items``) is each post's context, ``context`` one for all.
 
     Returns:
         How many of the posts entered the queue.
     """
     save_predictions(
-        session=session, tenant_id=tenant_id, items=items, context=context, commit=False
+        session=session,
+        tenant_id=tenant_id,
+        items=items,
+        context=context,
+        contexts=contexts,
+        commit=False,
     )
     return enqueue_predictions(
         session=session,

@@ -39,7 +39,7 @@ from service.responses import AUTHENTICATED, errors
 from service.review.queue import store_for_review
 from service.schemas import API_VERSION, ClassifyRequest, ClassifyResponse, ErrorResponse
 from service.store import new_ids
-from service.validation import check_classify, clean_text
+from service.validation import check_classify, contexts_of
 
 router = APIRouter(prefix="/v1", tags=["classify"], responses=errors(*AUTHENTICATED))
 
@@ -96,13 +96,15 @@ async def classify(
 ) -> Response:
     """Score one post (`text`) or a batch (`texts`); optionally store them for feedback."""
     req = check_classify(body, settings)
-    context = None if body.context is None else clean_text(body.context, "context", settings)
     name = "text" if body.text is not None else "texts"
     key = principal.key_id
-    runtime.admit(key, req.texts, 1 + len(req.tasks) + req.explain)  # 429 before any work
+    contexts = contexts_of(req.metadata)  # each post's own or the request's
+    # 429 before any work; a context costs what a text of its length does
+    runtime.admit(key, req.texts, 1 + len(req.tasks) + req.explain, req.metadata)
     languages = await runtime.languages(req.texts, key=key)
     found = plan(req.texts, body.unsupported, name=name, languages=languages)  # reject raises
-    await quotas.charge_chars(principal, sum(len(t) for t in req.texts), response)
+    chars = sum(len(t) for t in req.texts) + sum(len(c) for c in contexts if c)
+    await quotas.charge_chars(principal, chars, response)
     texts = [req.texts[i] for i in found.scored]
     meta = [req.metadata[i] for i in found.scored]
     scored = (
@@ -136,11 +138,12 @@ async def classify(
         for i, (o, post_id) in enumerate(zip(outcomes, new_ids(len(outcomes)), strict=True))
     ]
     if req.store and texts:
-        items = [
-            (r["id"], text, r["categories"] or {})
-            for r, text in zip(results, req.texts, strict=True)
+        kept = [
+            (r["id"], text, r["categories"] or {}, c)
+            for r, text, c in zip(results, req.texts, contexts, strict=True)
             if r["stored"]
         ]
+        items = [(pid, text, cats) for pid, text, cats, _ in kept]
         own = {t: model.thresholds() for t, (model, _) in zip(req.tasks, scored, strict=True)}
         await run_in_threadpool(
             _store,
@@ -148,7 +151,7 @@ async def classify(
             settings=settings,
             tenant_id=principal.tenant_id,
             items=items,
-            context=context,
+            contexts=[c for *_, c in kept],
             thresholds=own,
         )
     return _json({"api_version": API_VERSION, "results": results}, response)

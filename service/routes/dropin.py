@@ -17,7 +17,7 @@ from service.deps import QuotasDep, RuntimeDep, SettingsDep
 from service.dropin import openai, perspective
 from service.dropin.errors import OPENAI_PATH, PERSPECTIVE_PATH
 from service.dropin.mappings import load_mappings
-from service.dropin.scoring import check_texts, score_texts
+from service.dropin.scoring import check_context, check_texts, score_texts
 
 router = APIRouter(tags=["drop-in"])
 
@@ -85,9 +85,13 @@ async def analyze_comment(
     if refused is not None:
         return refused
     texts = check_texts([body.comment.text], "comment.text", settings)
+    context = body.context.text() if body.context is not None else None
+    if context is not None:
+        context = check_context(context, "context.entries", settings)
     scored = await score_texts(
         texts,
         [TOXICITY.name],
+        contexts=[context],
         principal=principal,
         response=response,
         quotas=quotas,

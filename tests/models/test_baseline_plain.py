@@ -28,16 +28,16 @@ def _word_vocabulary(model: BaselineClassifier) -> dict[str, int]:
 
 def test_copies_are_stripped_then_normalised_and_skip_accent_free_posts() -> None:
     model = BaselineClassifier(TOXICITY, {"min_df": 1, "augment_plain": True})
-    copies = model._plain_copies(TEXTS)
+    copies = model._plain_copies(TEXTS, None)
     assert 1 not in copies  # "hom nay troi dep" has no accent to strip
     assert len(copies) == len(TEXTS) - 4
-    assert copies[3] == model._prepare([strip_diacritics(TEXTS[3])])[0]
-    assert all(text.isascii() for text in copies.values())
+    assert copies[3] == (model._prepare([strip_diacritics(TEXTS[3])])[0], "")
+    assert all(text.isascii() for text, _ in copies.values())
 
 
 def test_off_by_default_and_adds_no_rows() -> None:
     model = BaselineClassifier(TOXICITY, {"min_df": 1})
-    assert model._plain_copies(TEXTS) == {}
+    assert model._plain_copies(TEXTS, None) == {}
     model.fit(TEXTS, LABELS)
     assert "thang" not in _word_vocabulary(model)
 

@@ -432,3 +432,11 @@ def test_one_call_at_a_time_across_models() -> None:
     _run(scenario)
     pool.shutdown()
     assert overlaps == 0
+
+
+def test_a_posts_context_costs_like_text() -> None:
+    from models.base import PostMetadata
+    from service.batcher import text_cost
+
+    assert text_cost("đồ ngu", PostMetadata(context="Bài A")) == text_cost("đồ ngu") + 5
+    assert text_cost("đồ ngu", PostMetadata(likes=3)) == text_cost("đồ ngu")

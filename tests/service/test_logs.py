@@ -205,3 +205,19 @@ def test_plain_text_lines_are_safe_too() -> None:
     assert "ERROR service.x [None] failed" in line
     assert "builtins.ValueError at " in line
     assert "SECRET" not in line
+
+
+def test_a_posts_context_is_never_logged(shared_api: TestClient) -> None:
+    secret = "tiêu đề bí mật 5c1d"
+    with json_log_lines() as lines:
+        ok = shared_api.post(
+            "/v1/classify", json={"texts": ["xin chào"], "metadata": [{"context": secret}]}
+        )
+        bad = shared_api.post(
+            "/v1/classify", json={"text": "xin chào", "context": secret + " " * 2000}
+        )
+        logged = lines()
+
+    assert ok.status_code == 200 and bad.status_code == 422
+    assert logged  # the access lines were captured
+    assert secret not in json.dumps(logged, ensure_ascii=False)

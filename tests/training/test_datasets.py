@@ -53,6 +53,15 @@ def test_jsonl_with_metadata(tmp_path: Path) -> None:
     assert rows[1].label == "RELIABLE" and rows[1].metadata is None
 
 
+def test_a_context_column_becomes_the_posts_context(tmp_path: Path) -> None:
+    f = tmp_path / "posts.csv"
+    f.write_text("text,label,context\nđồ ngu,1,Bài: giá xăng tăng\nhay quá,0,\n", "utf-8")
+    rows = load_dataset(f"csv:{f}", _ctx(tmp_path))
+    assert rows[0].context == "Bài: giá xăng tăng" and rows[0].metadata is not None
+    assert rows[0].metadata.likes is None
+    assert rows[1].context is None and rows[1].metadata is None
+
+
 def test_jsonl_parse_error_names_the_line(tmp_path: Path) -> None:
     f = tmp_path / "posts.jsonl"
     f.write_text('{"text": "a", "label": 0}\n{oops\n', "utf-8")
@@ -160,11 +169,28 @@ def test_vihsd_splits(data_dir: Path) -> None:
 @pytest.mark.data
 def test_safesense_split_is_fixed_and_disjoint(data_dir: Path) -> None:
     ctx = DataContext(TOXICITY, data_dir)
+    # A row is a (comment, title) pair: the split hashes the whole row, so the same comment
+    # under two titles may land in two splits, but never the same row.
     parts = {
-        s: [e.text for e in load_dataset(f"safesense:{s}", ctx)] for s in ("train", "dev", "test")
+        s: [(e.text, e.context) for e in load_dataset(f"safesense:{s}", ctx)]
+        for s in ("train", "dev", "test")
     }
-    assert parts["test"] == [e.text for e in load_dataset("safesense:test", ctx)]
+    assert parts["test"] == [(e.text, e.context) for e in load_dataset("safesense:test", ctx)]
     assert not set(parts["train"]) & set(parts["test"])
     assert not set(parts["dev"]) & set(parts["test"])
     assert 0.07 < len(parts["test"]) / sum(map(len, parts.values())) < 0.13
     assert sum(map(len, parts.values())) == len(load_dataset("safesense:all", ctx))
+
+
+def test_weight_multiplies_each_posts_weight(tmp_path: Path) -> None:
+    f = tmp_path / "posts.csv"
+    f.write_text("text,label\nđồ ngu,1\nhay quá,0\n", "utf-8")
+    rows = load_dataset(f"weight:0.5:weight:3:csv:{f}", _ctx(tmp_path))
+    assert [e.weight for e in rows] == [1.5, 1.5]
+    assert [e.weight for e in load_dataset(f"csv:{f}", _ctx(tmp_path))] == [1.0, 1.0]
+
+
+@pytest.mark.parametrize("spec", ["weight:0:seed:toxicity", "weight:x:seed:toxicity", "weight:2"])
+def test_weight_refuses_bad_specs(spec: str, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="W:SPEC"):
+        load_dataset(spec, _ctx(tmp_path))

@@ -53,6 +53,6 @@ def test_safesense_comment_part_keeps_the_rows_and_drops_the_titles(tmp_path: Pa
     comments = load_dataset("safesense:all/comment", ctx)
     assert [e.text for e in comments] == ["bài viết hay quá", "đồ ngu", "không có tiêu đề"]
     assert [e.label for e in comments] == [e.label for e in whole]
-    assert whole[0].text == "tin mới nhất \n bài viết hay quá"
+    assert (whole[0].text, whole[0].context) == ("bài viết hay quá", "tin mới nhất")
     with pytest.raises(InputError, match="only part is 'comment'"):
         load_dataset("safesense:all/title", ctx)

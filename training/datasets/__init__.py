@@ -10,6 +10,7 @@ A dataset is named by a spec string ``source[:split]``; ``csv:``/``jsonl:`` take
     mentions:vihsd:test  (the posts of another dataset that name such a group, tagged)
     seed:identity  (the team's harmless posts about those groups, for training)
     plain:vihsd:test  (another dataset with its diacritics stripped)
+    repeat:30:seed:identity-fit  weight:0.5:safesense:train  (a dataset weighed up or down)
 """
 
 from training.datasets.base import DataContext, Example, load_dataset

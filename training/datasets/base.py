@@ -24,6 +24,10 @@ class Example:
     ``group``: who the post talks about, ``GROUP`` or ``GROUP/SUBGROUP`` (``lgbt/gay``),
     where a set records it; ``vimod evaluate`` then reports flag rates per group
     (``training/groups.py``).
+    ``weight``: how much the post counts in the loss (``weight:W:SPEC``; the baseline
+    only).
+    ``context`` (read-only): the text the post replies to, kept in ``metadata`` so that
+    every caller of ``predict_proba(texts, metadata)`` passes it on without knowing.
     """
 
     text: str
@@ -32,6 +36,12 @@ class Example:
     metadata: PostMetadata | None = None
     spans: tuple[tuple[int, int], ...] | None = None
     group: str | None = None
+    weight: float = 1.0
+
+    @property
+    def context(self) -> str | None:
+        """The text this post replies to (a news title, a parent post), if any."""
+        return None if self.metadata is None else self.metadata.context
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,7 @@ ADAPTERS: dict[str, str] = {
     "identity": "training.datasets.identity:load",
     "mentions": "training.datasets.mentions:load",
     "repeat": "training.datasets.repeat:load",
+    "weight": "training.datasets.weight:load",
 }
 # Sets written to measure a weakness; training on them would hide it.
 EVAL_ONLY = frozenset({"notices", "identity"})

@@ -1,7 +1,8 @@
 """Any CSV or JSONL file with a ``text`` column and a ``label`` column.
 
 ``label`` is a label name of the task (``HATE``) or its index (``2``). Optional columns
-``likes``, ``comments``, ``shares``, ``posted_at`` become post metadata.
+``likes``, ``comments``, ``shares``, ``posted_at`` become post metadata, and ``context``
+(the text the post replies to) its context.
 """
 
 from __future__ import annotations
@@ -38,8 +39,11 @@ def _number(value: Any) -> float | None:
 
 
 def metadata_from_row(row: Mapping[str, Any]) -> PostMetadata | None:
-    """``likes``/``comments``/``shares``/``posted_at`` columns as metadata; None when all empty."""
-    meta = {k: _number(row.get(k)) for k in _META}
+    """``likes``/``comments``/``shares``/``posted_at`` (and ``context``) columns as
+    metadata; None when all are empty."""
+    meta: dict[str, Any] = {k: _number(row.get(k)) for k in _META}
+    context = row.get("context")
+    meta["context"] = str(context).strip() or None if context is not None else None
     return PostMetadata(**meta) if any(v is not None for v in meta.values()) else None
 
 

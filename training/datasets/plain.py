@@ -2,9 +2,10 @@
 
 Stripping is done character by character (NFD, combining marks dropped, ``đ`` → ``d``), so
 NFD input, whose marks are characters of their own, gets shorter: span offsets are mapped
-through the per-character positions, never reused as they were. The context is passed on
-unchanged, so ``plain:`` of an evaluation-only set (``notices``) still only loads for
-evaluation.
+through the per-character positions, never reused as they were. A post's context (the text
+it replies to, ``PostMetadata.context``) is stripped with it, as the old ``title\ncomment``
+text was. The ``DataContext`` is passed on unchanged, so ``plain:`` of an evaluation-only set
+(``notices``) still only loads for evaluation.
 """
 
 from __future__ import annotations
@@ -41,13 +42,17 @@ def strip_aligned(text: str) -> tuple[str, list[int]]:
 
 
 def strip_example(example: Example) -> Example:
-    """``example`` with its text stripped and its spans moved to match (empty ones dropped)."""
+    """``example`` with its text (and its context, if any) stripped and its spans moved to
+    match (empty ones dropped)."""
     text, positions = strip_aligned(example.text)
     spans = example.spans
     if spans is not None:
         moved = ((positions[s], positions[e]) for s, e in spans)
         spans = tuple((s, e) for s, e in moved if e > s)
-    return replace(example, text=text, spans=spans, source=f"plain:{example.source}")
+    meta = example.metadata
+    if meta is not None and meta.context:
+        meta = replace(meta, context=strip_aligned(meta.context)[0])
+    return replace(example, text=text, spans=spans, source=f"plain:{example.source}", metadata=meta)
 
 
 def load(arg: str | None, context: DataContext) -> list[Example]:

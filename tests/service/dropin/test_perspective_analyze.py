@@ -14,7 +14,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from models.base import PostMetadata
 from service.config import Settings
+from service.runtime import ModelRuntime
+from service.schemas import MAX_CONTEXT_CHARS
 from tests.apiclient import bearer, issue_key, serve
 from tests.service.conftest import LIMITS
 from tests.service.log_capture import json_log_lines
@@ -255,3 +258,34 @@ def test_without_a_toxicity_model_both_drop_ins_answer_503_in_their_shape(
     assert "not available" in _google_error(analyzed, 503, "UNAVAILABLE")["message"]
     assert moderated.status_code == 503
     assert moderated.json()["error"]["code"] == "service_unavailable"
+
+
+def test_context_entries_reach_the_model_as_the_comments_context(
+    client: TestClient, key: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[Any] = []
+    score = ModelRuntime.score
+
+    async def spy(
+        self: ModelRuntime, task: str, texts: Any, metadata: Any, *a: Any, **k: Any
+    ) -> Any:
+        seen.append(list(metadata))
+        return await score(self, task, texts, metadata, *a, **k)
+
+    monkeypatch.setattr(ModelRuntime, "score", spy)
+    entries = [{"text": "Bài: giá xăng tăng"}, {"text": "bình luận trước"}]
+    body = {"comment": {"text": "đồ ngu"}, "requestedAttributes": {"TOXICITY": {}}}
+    assert _analyze(client, key, {**body, "context": {"entries": entries}}).status_code == 200
+    assert _analyze(client, key, body).status_code == 200
+    assert seen[0] == [PostMetadata(context="Bài: giá xăng tăng\nbình luận trước")]
+    assert seen[1] == [None]
+
+
+def test_over_long_context_is_refused_like_a_long_comment(client: TestClient, key: str) -> None:
+    body = {
+        "comment": {"text": "đồ ngu"},
+        "context": {"entries": [{"text": "x" * (MAX_CONTEXT_CHARS + 1)}]},
+        "requestedAttributes": {"TOXICITY": {}},
+    }
+    error = _google_error(_analyze(client, key, body), 400, "INVALID_ARGUMENT")
+    assert "context.entries" in error["message"] and str(MAX_CONTEXT_CHARS) in error["message"]

@@ -33,6 +33,18 @@ BAD_BODIES: list[tuple[str, dict[str, Any], tuple[str, ...]]] = [
     ("text-and-texts", {"text": "a", "texts": ["b"]}, ("exactly one of 'text' and 'texts'",)),
     ("neither", {"store": True}, ("exactly one of 'text' and 'texts'",)),
     ("unknown-label", {"text": "a", "thresholds": {"SPAM": 0.5}}, ("unknown label 'SPAM'",)),
+    ("context-not-string", {"text": "a", "metadata": {"context": 3}}, ("metadata.object.context",)),
+    (
+        "context-too-long",
+        {"texts": ["a"], "metadata": [{"context": "x" * 1001}]},
+        ("metadata.list.0.context", "at most 1000"),
+    ),
+    (
+        "context-whitespace",
+        {"texts": ["a", "b"], "metadata": [None, {"context": "  "}]},
+        ("metadata[1].context is empty",),
+    ),
+    ("request-context-whitespace", {"text": "a", "context": " "}, ("context is empty",)),
     (
         "label-of-other-task",
         {"text": "a", "tasks": ["misinformation"], "thresholds": {"HATE": 0.5}},
