@@ -1,0 +1,38 @@
+"""Shared parts of the second-text-view screens (``bench/misinfo_cv_views.py``,
+``bench/toxicity_cv_views.py``): the naive-Bayes log-count ratio and the paired per-fold
+summary that decides whether a variant beats its baseline by more than the fold noise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+
+def nb_ratio(x: sparse.spmatrix, y: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    """Log-count ratio of each feature, positive rows (``y == 1``) against the rest (NB-LR)."""
+    binary = (x > 0).astype(np.float64)
+    p = alpha + np.asarray(binary[y == 1].sum(axis=0)).ravel()
+    q = alpha + np.asarray(binary[y != 1].sum(axis=0)).ravel()
+    return np.log((p / p.sum()) / (q / q.sum()))
+
+
+def paired(base: Sequence[float], variant: Sequence[float], min_gain: float) -> dict[str, Any]:
+    """Mean ± sd of a variant's per-fold scores and of its per-fold gain over ``base``.
+
+    ``kept`` only when every fold gains and the mean gain is at least ``min_gain``: a gain
+    inside the fold-to-fold noise is not one.
+    """
+    b, v = np.asarray(base, dtype=float), np.asarray(variant, dtype=float)
+    diff = v - b
+    return {
+        "mean": float(v.mean()),
+        "sd": float(v.std(ddof=1)) if len(v) > 1 else 0.0,
+        "gain": float(diff.mean()),
+        "gain_sd": float(diff.std(ddof=1)) if len(diff) > 1 else 0.0,
+        "gains": [float(d) for d in diff],
+        "kept": bool((diff > 0).all() and diff.mean() >= min_gain),
+    }
