@@ -9,15 +9,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 
+from models.nblr import nb_ratio
 
-def nb_ratio(x: sparse.spmatrix, y: np.ndarray, alpha: float = 1.0) -> np.ndarray:
-    """Log-count ratio of each feature, positive rows (``y == 1``) against the rest (NB-LR)."""
-    binary = (x > 0).astype(np.float64)
-    p = alpha + np.asarray(binary[y == 1].sum(axis=0)).ravel()
-    q = alpha + np.asarray(binary[y != 1].sum(axis=0)).ravel()
-    return np.log((p / p.sum()) / (q / q.sum()))
+__all__ = ["nb_ratio", "paired"]
 
 
 def paired(base: Sequence[float], variant: Sequence[float], min_gain: float) -> dict[str, Any]:

@@ -6,7 +6,7 @@ baseline's own features and logistic regression (``BaselineClassifier``'s code, 
 toxicity config), then each variant on the same features:
 
 * ``nb``: NB-LR, one-vs-rest logistic regressions on naive-Bayes log-count-ratio-scaled
-  features (``bench._views.nb_ratio``), normalised, averaged with the baseline's probabilities;
+  features (``models.nblr``, what ``nb_view`` serves), normalised, averaged with the baseline's probabilities;
 * ``sgd``: an SGD ``modified_huber`` linear model (SVM-like margins with probabilities),
   averaged in the same way;
 * ``w13``: the baseline refitted with word 1–3-grams (its own features; no averaging).
@@ -38,8 +38,9 @@ from sklearn.linear_model import LogisticRegression, SGDClassifier  # noqa: E402
 from sklearn.metrics import f1_score  # noqa: E402
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
 
-from bench._views import nb_ratio, paired  # noqa: E402
+from bench._views import paired  # noqa: E402
 from models.baseline import BaselineClassifier  # noqa: E402
+from models.nblr import fit_nblr, nblr_proba  # noqa: E402
 from models.tasks import TOXICITY  # noqa: E402
 from training.datasets.base import DataContext, load_dataset  # noqa: E402
 
@@ -60,20 +61,6 @@ def _features(
 def _lr(clf: BaselineClassifier, x: sparse.spmatrix, y: np.ndarray) -> LogisticRegression:
     cfg = clf.params
     return LogisticRegression(C=cfg.C, class_weight=cfg.class_weight, max_iter=2000).fit(x, y)
-
-
-def nb_proba(
-    x: sparse.spmatrix, y: np.ndarray, xh: sparse.spmatrix, n_labels: int, c: float
-) -> np.ndarray:
-    """One-vs-rest NB-LR probabilities of the held-out rows, normalised to sum to one."""
-    out = np.zeros((xh.shape[0], n_labels))
-    for k in range(n_labels):
-        yk = (y == k).astype(int)
-        r = nb_ratio(x, yk)
-        model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
-        model.fit(x.multiply(r).tocsr(), yk)
-        out[:, k] = model.predict_proba(xh.multiply(r).tocsr())[:, 1]
-    return out / out.sum(axis=1, keepdims=True)
 
 
 def sgd_proba(x: sparse.spmatrix, y: np.ndarray, xh: sparse.spmatrix) -> np.ndarray:
@@ -99,9 +86,8 @@ def _fold(
         base = _lr(clf, x, ytr).predict_proba(xh)
         scores["base"] = macro_f1(yh, base)
         if "nb" in variants:
-            scores["nb"] = macro_f1(
-                yh, (base + nb_proba(x, ytr, xh, base.shape[1], clf.params.C)) / 2
-            )
+            nb = fit_nblr(x, ytr, base.shape[1], C=clf.params.C, class_weight="balanced")
+            scores["nb"] = macro_f1(yh, (base + nblr_proba(nb, xh)) / 2)
         if "sgd" in variants:
             scores["sgd"] = macro_f1(yh, (base + sgd_proba(x, ytr, xh)) / 2)
     if "w13" in variants:

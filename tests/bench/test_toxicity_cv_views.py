@@ -20,12 +20,12 @@ def _toy() -> tuple[list[str], np.ndarray]:
     return texts, y
 
 
-def test_nb_and_sgd_probabilities_sum_to_one() -> None:
+def test_sgd_probabilities_sum_to_one() -> None:
     texts, y = _toy()
     _, x, xh = tox._features({}, texts[:60], texts[60:])
-    for proba in (tox.nb_proba(x, y[:60], xh, 3, 4.0), tox.sgd_proba(x, y[:60], xh)):
-        assert proba.shape == (30, 3)
-        assert np.allclose(proba.sum(axis=1), 1.0)
+    proba = tox.sgd_proba(x, y[:60], xh)
+    assert proba.shape == (30, 3)
+    assert np.allclose(proba.sum(axis=1), 1.0)
 
 
 def test_fold_scores_each_requested_variant() -> None:
