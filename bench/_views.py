@@ -1,6 +1,7 @@
-"""Shared parts of the second-text-view screens (``bench/misinfo_cv_views.py``,
-``bench/toxicity_cv_views.py``): the naive-Bayes log-count ratio and the paired per-fold
-summary that decides whether a variant beats its baseline by more than the fold noise.
+"""Shared by the second-text-view screens (``bench/toxicity_cv_views.py``; both it and
+``bench/misinfo_cv_views.py`` take the naive-Bayes ratio from ``models.nblr``): the paired
+per-fold summary that decides whether a variant beats its baseline by more than the fold
+noise.
 """
 
 from __future__ import annotations
@@ -9,10 +10,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-
-from models.nblr import nb_ratio
-
-__all__ = ["nb_ratio", "paired"]
 
 
 def paired(base: Sequence[float], variant: Sequence[float], min_gain: float) -> dict[str, Any]:

@@ -38,11 +38,11 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import roc_auc_score  # noqa: E402
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
 
-from bench._views import nb_ratio  # noqa: E402
 from models import metadata as metadata_module  # noqa: E402
 from models.baseline import BaselineClassifier  # noqa: E402
 from models.lexicon import CompoundLexicon  # noqa: E402
 from models.metadata import MetadataFusion, cross_fit  # noqa: E402
+from models.nblr import nb_ratio  # noqa: E402
 from models.neighbors import NeighbourVotes  # noqa: E402
 from models.tasks import MISINFORMATION  # noqa: E402
 from models.text import segment, strip_diacritics  # noqa: E402

@@ -1,24 +1,12 @@
-"""The shared parts of the second-view screens: the NB ratio and the paired keep rule."""
+"""The shared part of the second-view screens: the paired keep rule (the NB ratio is
+``models.nblr``'s, tested there)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from scipy import sparse
 
-from bench._views import nb_ratio, paired
-
-
-def test_nb_ratio_is_positive_for_terms_of_the_positive_class() -> None:
-    x = sparse.csr_matrix(np.array([[1.0, 0.0, 1.0], [1.0, 0.0, 1.0], [0.0, 1.0, 1.0]]))
-    ratio = nb_ratio(x, np.array([1, 1, 0]))
-    assert ratio[0] > 0 > ratio[1]
-    assert abs(ratio[2] - np.log((3 / 7) / (2 / 5))) < 1e-12  # in both classes: near zero
-
-
-def test_nb_ratio_treats_every_other_label_as_the_rest() -> None:
-    x = sparse.csr_matrix(np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]]))
-    assert np.allclose(nb_ratio(x, np.array([1, 0, 2])), nb_ratio(x, np.array([1, 0, 0])))
+from bench._views import paired
 
 
 def test_paired_keeps_only_a_gain_in_every_fold_above_the_floor() -> None:

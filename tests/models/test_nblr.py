@@ -23,6 +23,11 @@ def test_nb_ratio_is_positive_for_terms_of_the_positive_class() -> None:
     assert abs(ratio[2] - np.log((3 / 7) / (2 / 5))) < 1e-12  # in both classes: near zero
 
 
+def test_nb_ratio_treats_every_other_label_as_the_rest() -> None:
+    x = sparse.csr_matrix(np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]]))
+    assert np.allclose(nb_ratio(x, np.array([1, 0, 2])), nb_ratio(x, np.array([1, 0, 0])))
+
+
 def test_folded_weights_give_the_scaled_regressions_probabilities() -> None:
     """``x @ (r * w) + b`` is the regression fitted on ``x * r``, label by label."""
     x, y = _toy()
