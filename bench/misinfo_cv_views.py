@@ -42,6 +42,7 @@ from models import metadata as metadata_module  # noqa: E402
 from models.baseline import BaselineClassifier  # noqa: E402
 from models.lexicon import CompoundLexicon  # noqa: E402
 from models.metadata import MetadataFusion, cross_fit  # noqa: E402
+from models.nblr import nb_ratio  # noqa: E402
 from models.neighbors import NeighbourVotes  # noqa: E402
 from models.tasks import MISINFORMATION  # noqa: E402
 from models.text import segment, strip_diacritics  # noqa: E402
@@ -82,13 +83,6 @@ def _logit(model: LogisticRegression, x: sparse.spmatrix) -> np.ndarray:
     return np.asarray(model.decision_function(x)).reshape(-1, 1)
 
 
-def _nb_ratio(x: sparse.spmatrix, y: np.ndarray, alpha: float = 1.0) -> np.ndarray:
-    binary = (x > 0).astype(np.float64)
-    p = alpha + np.asarray(binary[y == 1].sum(axis=0)).ravel()
-    q = alpha + np.asarray(binary[y == 0].sum(axis=0)).ravel()
-    return np.log((p / p.sum()) / (q / q.sum()))
-
-
 # column groups (views), in the order _stage computes them
 GROUPS = {"logit": 1, "knn": 3, "char": 1, "bare": 1, "nb": 1, "c1": 1, "c16": 1, "svd": N_SVD}
 VIEWS = ("char", "bare", "nb", "c1", "c16", "svd")
@@ -114,7 +108,7 @@ def _stage(
             bw = _word(bare)
             parts.append(_logit(_lr(bw.transform(bare), y), bw.transform(bare_h)))
         elif view == "nb":
-            r = _nb_ratio(x, y)
+            r = nb_ratio(x, y)
             parts.append(_logit(_lr(x.multiply(r).tocsr(), y), xh.multiply(r).tocsr()))
         elif view in ("c1", "c16"):
             parts.append(_logit(_lr(x, y, float(view[1:])), xh))

@@ -6,7 +6,8 @@ character n-grams of the accent-stripped text so a post typed without diacritics
 word bigrams already capture compounds, and underthesea would cap throughput.
 ``augment_plain`` also trains on stripped copies of accented posts and ``offset_folds``
 learns per-label decision offsets (``models.offsets``); the toxicity recipe uses both
-(docs/toxicity.md).
+(docs/toxicity.md). ``nb_view`` averages the regression's probabilities with NB-LR
+(``models.nblr``) on the same features, before the offsets.
 
 With ``metadata`` or ``knn`` on (the misinformation defaults), the logistic regression
 becomes the first stage of a stack: its out-of-fold logit, plus nearest-neighbour votes,
@@ -45,6 +46,7 @@ from models.fast_tfidf import FastTfidf
 from models.lexicon import CompoundLexicon
 from models.markers import marker_counts
 from models.metadata import MetadataFusion, cross_fit, metadata_matrix
+from models.nblr import fit_nblr, nblr_proba
 from models.neighbors import NeighbourVotes
 from models.offsets import apply_offsets, tune_offsets
 from models.stepwise import Steps, tfidf_steps
@@ -104,6 +106,7 @@ class BaselineClassifier:
         self._fusion: MetadataFusion | None = None
         self._lexicon: CompoundLexicon | None = None
         self._offsets: np.ndarray | None = None
+        self._nb: np.ndarray | None = None  # NB-LR weights (``nb_view``), ``models.nblr``
         self._fast: tuple[FeatureUnion, list[FastTfidf]] | None = None  # serving vectorizers
         self._fast_context: tuple[TfidfVectorizer, FastTfidf] | None = None
 
@@ -224,8 +227,14 @@ class BaselineClassifier:
         y: np.ndarray,
         extra: Sequence[tuple[str, str, int]] = (),
         weights: np.ndarray | None = None,
-    ) -> tuple[FeatureUnion, TfidfVectorizer | None, LogisticRegression, NeighbourVotes | None]:
-        """Fit the first stage (TF-IDF, logistic regression, neighbours) on ``norm``.
+    ) -> tuple[
+        FeatureUnion,
+        TfidfVectorizer | None,
+        LogisticRegression,
+        NeighbourVotes | None,
+        np.ndarray | None,
+    ]:
+        """Fit the first stage (TF-IDF, logistic regression, NB-LR, neighbours) on ``norm``.
 
         ``ctx`` (prepared contexts, or ``None``: no context block) gets its own word
         n-gram vectorizer. ``extra`` (prepared text, prepared context, label index) rows
@@ -252,10 +261,20 @@ class BaselineClassifier:
         )
         y_all = np.concatenate([y, np.array([lab for _, _, lab in extra], dtype=y.dtype)])
         model.fit(x_all, y_all, sample_weight=weights)
+        nb = None
+        if self.params.nb_view:
+            nb = fit_nblr(
+                x_all,
+                y_all,
+                len(self.task.labels),
+                C=self.params.C,
+                class_weight=self.params.class_weight,
+                sample_weight=weights,
+            )
         x = x_all[: len(norm)]
         k = self.params.knn
         neighbours = NeighbourVotes(k, len(self.task.labels)).fit(x, y) if k > 0 else None
-        return features, context_features, model, neighbours
+        return features, context_features, model, neighbours, nb
 
     @staticmethod
     def _fitted_matrix(
@@ -337,7 +356,7 @@ class BaselineClassifier:
 
             def fold(train_idx: np.ndarray, held_idx: np.ndarray) -> np.ndarray:
                 extra = [(*copies[i], y[i]) for i in train_idx if i in copies]
-                features, context_features, model, neighbours = self._fit_text(
+                features, context_features, model, neighbours, _ = self._fit_text(
                     [norm[i] for i in train_idx],
                     _pick(ctx, train_idx),
                     y[train_idx],
@@ -358,7 +377,7 @@ class BaselineClassifier:
             self._learn_offsets(norm, ctx, y, copies, w) if self._fusion is None else None
         )
         fitted = self._fit_text(norm, ctx, y, extra, _weights(w, np.arange(len(y)), copies))
-        self._features, self._context_features, self._model, self._neighbours = fitted
+        self._features, self._context_features, self._model, self._neighbours, self._nb = fitted
         return self
 
     def _learn_offsets(
@@ -379,7 +398,7 @@ class BaselineClassifier:
         splitter = StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=0)
         for train_idx, held_idx in splitter.split(np.zeros(len(y)), y):
             extra = [(*copies[i], y[i]) for i in train_idx if i in copies]
-            features, context_features, model, _ = self._fit_text(
+            features, context_features, model, _, nb = self._fit_text(
                 [norm[i] for i in train_idx],
                 _pick(ctx, train_idx),
                 y[train_idx],
@@ -389,7 +408,7 @@ class BaselineClassifier:
             held = self._fitted_matrix(
                 features, context_features, [norm[i] for i in held_idx], _pick(ctx, held_idx)
             )
-            oof[held_idx] = model.predict_proba(held)
+            oof[held_idx] = _plain_proba(model, nb, held, len(self.task.labels))
         offsets = tune_offsets(y, oof)
         log.info("decision offsets per label: %s", np.round(offsets, 2).tolist())
         return offsets
@@ -498,9 +517,7 @@ class BaselineClassifier:
         if self._model.n_features_in_ > x.shape[1]:  # a version saved before the fusion
             extra = metadata_matrix(metadata if metadata is not None else [None] * len(texts))
             x = sparse.hstack([x, sparse.csr_matrix(extra)], format="csr")
-        proba = self._model.predict_proba(x)
-        out = np.zeros((len(texts), n_labels))
-        out[:, self._model.classes_] = proba  # a class absent from training keeps score 0
+        out = _plain_proba(self._model, self._nb, x, n_labels)
         if self._offsets is not None:
             out = apply_offsets(out, self._offsets)
         return out
@@ -514,6 +531,7 @@ class BaselineClassifier:
             "fusion": self._fusion,
             "lexicon": self._lexicon,
             "offsets": self._offsets,
+            "nb": self._nb,
         }
         write_state(state, directory / MODEL_FILE)
 
@@ -537,7 +555,17 @@ def load(
     model._lexicon = state.get("lexicon")
     model._context_features = state.get("context_features")
     model._offsets = state.get("offsets")
+    model._nb = state.get("nb")  # absent before ``nb_view``: the regression alone
     return model
+
+
+def _plain_proba(
+    model: LogisticRegression, nb: np.ndarray | None, x: sparse.spmatrix, n_labels: int
+) -> np.ndarray:
+    """The plain model's probabilities: the regression's, averaged with NB-LR's if any."""
+    out = np.zeros((x.shape[0], n_labels))
+    out[:, model.classes_] = model.predict_proba(x)  # a class absent from training keeps 0
+    return out if nb is None else (out + nblr_proba(nb, x)) / 2
 
 
 def _pick(rows: Sequence[str] | None, idx: np.ndarray) -> list[str] | None:

@@ -196,6 +196,11 @@ class BaselineConfig(KindConfig):
         ge=0,
         description="tune per-label offsets for macro-F1 on N-fold out-of-fold scores; 0: off",
     )
+    nb_view: bool = Field(
+        False,
+        strict=True,
+        description="average in one-vs-rest NB-LR on the same features (models.nblr)",
+    )
 
     context: Literal["separate", "ignore", "inline"] = Field(
         "inline",
@@ -211,6 +216,8 @@ class BaselineConfig(KindConfig):
             raise ValueError("offset_folds must be 0 (off) or at least 2")
         if self.offset_folds and (self.metadata or self.knn):
             raise ValueError("offset_folds applies to the plain model, not the metadata/knn stack")
+        if self.nb_view and (self.metadata or self.knn):
+            raise ValueError("nb_view applies to the plain model, not the metadata/knn stack")
         return self
 
 

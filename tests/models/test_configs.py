@@ -44,6 +44,8 @@ def test_a_typo_names_the_key_suggests_and_lists_the_known_ones() -> None:
         ({"class_weight": "balance"}, "class_weight='balance'"),
         ({"text": {"segment": "true"}}, "text.segment='true'"),
         ({"text": True}, "text=True"),
+        ({"nb_view": "yes"}, "nb_view='yes'"),
+        ({"nb_view": True, "knn": 5}, "nb_view applies to the plain model"),
     ],
 )
 def test_wrong_types_and_values_are_refused(overrides: dict[str, object], fragment: str) -> None:
