@@ -355,16 +355,8 @@ class BaselineClassifier:
         if self._wants_stack(y):
 
             def fold(train_idx: np.ndarray, held_idx: np.ndarray) -> np.ndarray:
-                extra = [(*copies[i], y[i]) for i in train_idx if i in copies]
-                features, context_features, model, neighbours, _ = self._fit_text(
-                    [norm[i] for i in train_idx],
-                    _pick(ctx, train_idx),
-                    y[train_idx],
-                    extra,
-                    _weights(w, train_idx, copies),
-                )
-                held = self._fitted_matrix(
-                    features, context_features, [norm[i] for i in held_idx], _pick(ctx, held_idx)
+                (_, _, model, neighbours, _), held = self._fit_fold(
+                    norm, ctx, y, copies, w, train_idx, held_idx
                 )
                 return self._stack_features(held, model, neighbours)
 
@@ -379,6 +371,31 @@ class BaselineClassifier:
         fitted = self._fit_text(norm, ctx, y, extra, _weights(w, np.arange(len(y)), copies))
         self._features, self._context_features, self._model, self._neighbours, self._nb = fitted
         return self
+
+    def _fit_fold(
+        self,
+        norm: Sequence[str],
+        ctx: Sequence[str] | None,
+        y: np.ndarray,
+        copies: Mapping[int, tuple[str, str]],
+        w: np.ndarray | None,
+        train_idx: np.ndarray,
+        held_idx: np.ndarray,
+    ) -> tuple[Any, Any]:
+        """Fit the text model on one fold's rows (with their plain copies) and return it
+        with the held-out rows' matrix: shared by the stack and the offsets."""
+        extra = [(*copies[i], y[i]) for i in train_idx if i in copies]
+        fitted = self._fit_text(
+            [norm[i] for i in train_idx],
+            _pick(ctx, train_idx),
+            y[train_idx],
+            extra,
+            _weights(w, train_idx, copies),
+        )
+        held = self._fitted_matrix(
+            fitted[0], fitted[1], [norm[i] for i in held_idx], _pick(ctx, held_idx)
+        )
+        return fitted, held
 
     def _learn_offsets(
         self,
@@ -397,16 +414,8 @@ class BaselineClassifier:
         oof = np.zeros((len(y), len(self.task.labels)))
         splitter = StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=0)
         for train_idx, held_idx in splitter.split(np.zeros(len(y)), y):
-            extra = [(*copies[i], y[i]) for i in train_idx if i in copies]
-            features, context_features, model, _, nb = self._fit_text(
-                [norm[i] for i in train_idx],
-                _pick(ctx, train_idx),
-                y[train_idx],
-                extra,
-                _weights(w, train_idx, copies),
-            )
-            held = self._fitted_matrix(
-                features, context_features, [norm[i] for i in held_idx], _pick(ctx, held_idx)
+            (_, _, model, _, nb), held = self._fit_fold(
+                norm, ctx, y, copies, w, train_idx, held_idx
             )
             oof[held_idx] = _plain_proba(model, nb, held, len(self.task.labels))
         offsets = tune_offsets(y, oof)
