@@ -13,7 +13,6 @@ reports the new version. Reports the median and the spread over the trials.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -24,6 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._output import emit  # noqa: E402
 from bench.bench_trust import cpu_flags, drop_schema, private_schema  # noqa: E402
 from models.registry import Registry  # noqa: E402
 from tests.deploy.harness import (  # noqa: E402
@@ -120,10 +120,7 @@ def main() -> None:
             result = run(url, Path(tmp), args.trials, args.watch_s)
     finally:
         drop_schema(args.database_url, schema)
-    text = json.dumps(result, indent=2)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
 import platform
 import random
@@ -26,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._output import emit  # noqa: E402
 from bench.bench_trust import cpu_flags  # noqa: E402
 from models.registry import Registry  # noqa: E402
 from models.tasks import SPANS  # noqa: E402
@@ -108,10 +108,7 @@ def main() -> None:
             "cpu_flags": cpu_flags(),
             "load_average": os.getloadavg(),
         }
-    text = json.dumps(result, indent=2)
-    if args.out:
-        args.out.write_text(text + "\n")
-    sys.stdout.write(text + "\n")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import csv
 import filecmp
-import json
 import os
 import platform
 import re
@@ -35,6 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._output import emit  # noqa: E402
 from bench.bench_trust import cpu_flags  # noqa: E402
 from models.registry import Registry  # noqa: E402
 from training.bootstrap import ensure_default_models  # noqa: E402
@@ -142,10 +142,7 @@ def main() -> None:
         "cpu_flags": cpu_flags(),
         "load_average_start_end": [load_start, os.getloadavg()],
     }
-    text = json.dumps(result, indent=2)
-    if args.out:
-        args.out.write_text(text + "\n")
-    sys.stdout.write(text + "\n")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import platform
 import statistics
 import sys
@@ -23,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._output import emit  # noqa: E402
 from bench.bench_trust import cpu_flags  # noqa: E402
 from models.registry import Registry  # noqa: E402
 from models.text import _normalize_cached  # noqa: E402
@@ -76,10 +76,7 @@ def main() -> None:
             for v, t in per_batch.items()
         },
     }
-    text = json.dumps(result, indent=2)
-    sys.stdout.write(text + "\n")
-    if args.out is not None:
-        args.out.write_text(text + "\n")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

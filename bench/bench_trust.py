@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import random
 import sys
 import tempfile
@@ -29,6 +28,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._output import emit  # noqa: E402
 from bench._server import admin_headers, free_port, start_server  # noqa: E402
 from models.registry import Registry  # noqa: E402
 from training.bootstrap import ensure_default_models  # noqa: E402
@@ -304,10 +304,7 @@ def main() -> None:
         finally:
             if schema is not None:
                 drop_schema(args.database_url, schema)
-    text = json.dumps(result, indent=2)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ with ``vimod crossval``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -29,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from sklearn.metrics import roc_auc_score  # noqa: E402
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
 
+from bench._output import emit  # noqa: E402
 from bench.bench_trust import cpu_flags  # noqa: E402
 from models import baseline as baseline_module  # noqa: E402
 from models.baseline import BaselineClassifier  # noqa: E402
@@ -114,10 +114,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     result = run(args.data_dir, args.seed, args.extra)
-    text = json.dumps(result, indent=2)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    sys.stdout.write(text + "\n")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

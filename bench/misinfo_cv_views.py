@@ -20,7 +20,6 @@ labels), as in ``bench/misinfo_cv_extras.py``. Confirm a winner with ``vimod cro
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -38,6 +37,7 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import roc_auc_score  # noqa: E402
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
 
+from bench._output import emit  # noqa: E402
 from models import metadata as metadata_module  # noqa: E402
 from models.baseline import BaselineClassifier  # noqa: E402
 from models.lexicon import CompoundLexicon  # noqa: E402
@@ -219,10 +219,7 @@ def main() -> None:
     parser.add_argument("--views", default=",".join(VIEWS), help="comma-separated subset")
     args = parser.parse_args()
     result = run(args.data_dir, args.seed, tuple(v for v in args.views.split(",") if v))
-    text = json.dumps(result, indent=2)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    sys.stdout.write(text + "\n")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ milliseconds of each and B / A.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -22,6 +21,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._output import emit  # noqa: E402
 from bench.bench_trust import cpu_flags  # noqa: E402
 from models.registry import Registry  # noqa: E402
 from models.tasks import TOXICITY  # noqa: E402
@@ -62,10 +62,7 @@ def main() -> None:
 
     root = args.registry or Settings().registry_dir
     result = run(Registry(root), args.a, args.b, args.data_dir, args.rounds)
-    text = json.dumps(result, indent=2)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    sys.stdout.write(text + "\n")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ from sklearn.linear_model import LogisticRegression, SGDClassifier  # noqa: E402
 from sklearn.metrics import f1_score  # noqa: E402
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
 
+from bench._output import emit  # noqa: E402
 from bench._views import paired  # noqa: E402
 from models.baseline import BaselineClassifier  # noqa: E402
 from models.nblr import fit_nblr, nblr_proba  # noqa: E402
@@ -161,10 +162,7 @@ def main() -> None:
     else:
         variants = tuple(v for v in args.variants.split(",") if v)
         result = run(args.data_dir, args.seed, args.folds, variants)
-    text = json.dumps(result, indent=2)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    sys.stdout.write(text + "\n")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":
