@@ -67,3 +67,16 @@ def test_repeat_weighs_a_corpus_n_times_and_keeps_the_eval_only_guard(tmp_path: 
             load_dataset(bad, context)
     with pytest.raises(InputError, match="evaluation-only"):
         load_dataset("repeat:5:identity", context)
+
+
+def test_urgent_fit_and_holdout_keep_a_post_and_its_plain_copy_together(tmp_path: Path) -> None:
+    context = DataContext(MISINFORMATION, tmp_path)
+    whole = load_dataset("seed:urgent", context)
+    fit = load_dataset("seed:urgent-fit", context)
+    holdout = load_dataset("seed:urgent-holdout", context)
+    assert sorted(e.text for e in [*fit, *holdout]) == sorted(e.text for e in whole)
+    assert 0.15 * len(whole) <= len(holdout) <= 0.35 * len(whole)
+    assert {e.label for e in holdout} == {"RELIABLE", "UNRELIABLE"}
+    assert not {_key(e.text) for e in fit} & {_key(e.text) for e in holdout}
+    with pytest.raises(InputError, match="misinformation corpus"):
+        load_dataset("seed:urgent-holdout", DataContext(TOXICITY, tmp_path))

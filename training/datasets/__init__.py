@@ -9,6 +9,8 @@ A dataset is named by a spec string ``source[:split]``; ``csv:``/``jsonl:`` take
     identity  identity:lgbt  (harmless posts about groups of people; evaluation only)
     mentions:vihsd:test  (the posts of another dataset that name such a group, tagged)
     seed:identity  (the team's harmless posts about those groups, for training)
+    seed:identity-fit  seed:identity-holdout  (a fixed quarter held out to choose its weight)
+    seed:urgent  seed:urgent-fit  seed:urgent-holdout  (urgent notices and hoaxes, the same way)
     plain:vihsd:test  (another dataset with its diacritics stripped)
     repeat:30:seed:identity-fit  weight:0.5:safesense:train  (a dataset weighed up or down)
 """

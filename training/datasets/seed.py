@@ -8,6 +8,9 @@ team marked (``text``, ``spans`` as JSON ``[[start, end], ...]``).
 religions and LGBT people (``posts/identity/<group>.txt``), all ``CLEAN``, so a model
 learns that naming a group is not an attack. They were written apart from, and share no
 post with, the evaluation set ``identity`` (docs/bias.md).
+
+``seed:urgent`` (misinformation): genuine urgent notices and urgent hoaxes, each as written
+and without diacritics; ``urgent-fit``/``urgent-holdout`` split it like the identity corpus.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ import json
 from importlib import resources
 
 from models.errors import InputError
-from models.tasks import SPANS, TOXICITY
+from models.tasks import MISINFORMATION, SPANS, TOXICITY
+from models.text import strip_diacritics
 from training.datasets.base import DataContext, Example, packaged_rows
 
 SPAN_CORPUS = "toxicity_spans"
@@ -28,6 +32,10 @@ IDENTITY_DIR = "seed/posts/identity"  # <group>.txt, one post per line (posts/RE
 # identity-fit / identity-holdout: a fixed quarter held out (by a hash of the post) to choose
 # how much the corpus weighs (repeat:N:) without looking at the evaluation set
 IDENTITY_PARTS = {IDENTITY_CORPUS: None, "identity-fit": False, "identity-holdout": True}
+# urgent-fit / urgent-holdout: the same for the urgent notices and hoaxes (misinformation);
+# a post and its copy without diacritics fall on the same side
+URGENT_CORPUS = "urgent"
+URGENT_PARTS = {"urgent-fit": False, "urgent-holdout": True}
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -50,6 +58,16 @@ def _span_examples(rows: list[dict[str, str]]) -> list[Example]:
 
 def _held_out(text: str) -> bool:
     return hashlib.sha256(text.encode("utf-8")).digest()[0] % 4 == 0
+
+
+def _urgent_examples(holdout: bool, context: DataContext) -> list[Example]:
+    if context.task is not MISINFORMATION:
+        raise InputError(f"seed:{URGENT_CORPUS} is a misinformation corpus")
+    return [
+        Example(text=row["text"], label=context.task.check_label(row["label"]), source="seed")
+        for row in _read(URGENT_CORPUS)
+        if _held_out(strip_diacritics(row["text"])) == holdout
+    ]
 
 
 def _identity_examples(holdout: bool | None) -> list[Example]:
@@ -75,6 +93,8 @@ def load(split: str | None, context: DataContext) -> list[Example]:
         if context.task is not TOXICITY:
             raise InputError(f"seed:{split} is a toxicity corpus")
         return _identity_examples(IDENTITY_PARTS[split])
+    if split in URGENT_PARTS:
+        return _urgent_examples(URGENT_PARTS[split], context)
     if context.task is SPANS:
         if (split or SPAN_CORPUS) != SPAN_CORPUS:
             raise InputError(f"the spans seed corpus is seed:{SPAN_CORPUS}")
