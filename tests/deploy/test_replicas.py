@@ -199,7 +199,10 @@ def proxy(replicas: Replicas, tmp_path_factory: pytest.TempPathFactory) -> Itera
         "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
     )
     if nginx is None:
-        pytest.skip("no nginx binary to run deploy/nginx.conf with")
+        reason = "no nginx binary to run deploy/nginx.conf with"
+        if os.environ.get("VIMOD_REQUIRE_NGINX", "") not in ("", "0", "false"):
+            pytest.fail(f"VIMOD_REQUIRE_NGINX is set but {reason}")  # CI: never a silent skip
+        pytest.skip(reason)
     folder = tmp_path_factory.mktemp("nginx")
     port = _free_port()
     conf = folder / "nginx.conf"
