@@ -28,6 +28,7 @@ from service.identity import (
     get_subject,
     list_keys,
     list_subjects,
+    parse_key,
     revoke_key,
     set_trusted,
     verify_key,
@@ -284,3 +285,11 @@ def _upgrade(url: str, engine: Engine, revision: str) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+
+
+def test_parse_key_splits_at_the_id_even_when_the_secret_holds_underscores() -> None:
+    """Secrets are url-safe base64, so ``_`` and ``-`` occur in them, even first."""
+    secret = "_a-" + "b_" * 20
+    assert parse_key(f"vmk_0123456789abcdef_{secret}") == ("0123456789abcdef", secret)
+    for bad in (f"vmk_0123456789abcde_{secret}", f"vmk_0123456789abcdef_{secret}x", ""):
+        assert parse_key(bad) is None

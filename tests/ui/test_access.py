@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 
 from service.app import create_app
 from service.config import Settings
-from service.identity import Role
+from service.identity import Role, parse_key
 from service.ui.secret import SECRET_FILE
 from tests.apiclient import admin_key, issue_key
 from tests.ui.session_client import csrf_of, ui_sign_in
@@ -143,7 +143,10 @@ def test_session_cookie_flags_and_contents(ui_client: TestClient, settings: Sett
     assert {"httponly", "path=/ui", "samesite=lax"} <= flags
     assert f"max-age={settings.ui_session_seconds}" in flags
     assert "secure" not in flags
-    secret = key.split("_")[2]
+    parsed = parse_key(key)  # not key.split("_"): a url-safe secret may itself hold "_"
+    assert parsed is not None
+    secret = parsed[1]
+    assert len(secret) >= 32
     assert secret not in cookie and key not in cookie
 
 
