@@ -12,7 +12,9 @@ Small pieces of the same group (same model) from several keys share one call, up
 ``max_batch`` texts and ``max_batch_chars`` characters (micro-batching). A request's texts
 are cut into such pieces; a text longer than ``max_batch_chars`` runs on its own, as a
 generator of steps when the model offers one (``models.stepwise``), one step per call.
-Admission counts queued characters, in all and per key; a refusal says when to retry.
+Admission counts queued characters, in all and per key; a refusal says when to retry. A
+request admitted for several passes holds its characters (``reserve``) until it has queued
+them, so requests admitted at the same moment cannot all take the last room in the queue.
 """
 
 from __future__ import annotations
@@ -68,6 +70,18 @@ class _Piece:
     elapsed: float = 0.0  # model time spent on its steps so far
 
 
+@dataclass(eq=False)
+class Reservation:
+    """Characters a request was admitted for and has not queued yet (``reserve``).
+
+    They count as queued for admission; queuing work under the reservation moves its cost
+    from here to the queue, and ``release`` drops what the request never queued.
+    """
+
+    key: str
+    remaining: int
+
+
 @dataclass
 class _Key:
     queue: deque[_Piece] = field(default_factory=deque)
@@ -111,6 +125,7 @@ class FairScheduler:
         self._now = clock
         self._keys: dict[str, _Key] = {}
         self._waiting = 0
+        self._held: Counter[str] = Counter()  # reserved characters not queued yet, by key
         self._texts: Counter[str] = Counter()  # texts queued, by label
         self._rate = INITIAL_RATE  # characters per second of model time, measured
         self._wake = asyncio.Event()
@@ -121,6 +136,11 @@ class FairScheduler:
     def waiting(self) -> int:
         """Characters queued and not yet scored."""
         return self._waiting
+
+    @property
+    def held(self) -> int:
+        """Characters admitted (reserved) and not queued yet."""
+        return self._held.total()
 
     def waiting_texts(self, label: str) -> int:
         """Texts queued under ``label`` (a task), for the queue gauge."""
@@ -139,8 +159,9 @@ class FairScheduler:
                 drained enough for this cost (the key's own backlog drains at its fair
                 share of the rate, the whole queue at the full rate).
         """
-        own = self._keys[key].waiting if key in self._keys else 0
-        over_all = self._waiting + cost - self._max_queue
+        own = (self._keys[key].waiting if key in self._keys else 0) + self._held[key]
+        total = self._waiting + self._held.total()
+        over_all = total + cost - self._max_queue
         over_key = own + cost - self._max_key
         if over_all <= 0 and over_key <= 0:
             return
@@ -150,11 +171,30 @@ class FairScheduler:
         which = (
             f"this key has {own} characters queued (limit {self._max_key})"
             if over_key > 0
-            else f"{self._waiting} characters are queued (limit {self._max_queue})"
+            else f"{total} characters are queued (limit {self._max_queue})"
         )
         error = OverloadedError(f"{which}; this request adds {cost}; retry in {retry} s")
         error.retry_after = retry  # type: ignore[attr-defined]  # read by service.errors
         raise error
+
+    def reserve(self, key: str, cost: int) -> Reservation:
+        """``admit`` ``cost`` characters and hold them for ``key`` until queued or released."""
+        self.admit(key, cost)
+        self._held[key] += cost
+        return Reservation(key, cost)
+
+    def release(self, reservation: Reservation) -> None:
+        """Drop what ``reservation`` still holds (the request ended, or skipped work)."""
+        self.spend(reservation, reservation.remaining)
+
+    def spend(self, reservation: Reservation, cost: int) -> None:
+        """Drop ``cost`` of what ``reservation`` holds: work done without the queue (or, from
+        ``score``, moved into it)."""
+        take = min(reservation.remaining, cost)
+        reservation.remaining -= take
+        self._held[reservation.key] -= take
+        if self._held[reservation.key] <= 0:
+            del self._held[reservation.key]
 
     async def score(
         self,
@@ -166,7 +206,7 @@ class FairScheduler:
         metadata: Sequence[PostMetadata | None],
         *,
         steps: StepsFn | None = None,
-        check: bool = True,
+        admitted: Reservation | None = None,
     ) -> Rows:
         """Score ``texts`` with ``predict`` under ``key``'s share; rows in input order.
 
@@ -174,13 +214,17 @@ class FairScheduler:
             group: pieces of equal groups may share a call (same model, same function).
             label: names the work in metrics (the task).
             steps: the model's stepwise form, for texts over ``max_batch_chars``.
-            check: ``False`` when the caller already ``admit``-ted the whole request.
+            admitted: the request's ``reserve``-d characters, which this work draws on;
+                without one the work is admitted here.
         """
         if self._closed:
             raise NotReadyError("the service is shutting down")
         pieces = self._cut(key, group, label, predict, list(texts), list(metadata), steps)
-        if check:
-            self.admit(key, sum(p.cost for p in pieces))
+        cost = sum(p.cost for p in pieces)
+        if admitted is None:
+            self.admit(key, cost)
+        else:
+            self.spend(admitted, cost)
         state = self._keys.get(key)
         if state is None:
             state = self._keys[key] = _Key()

@@ -6,9 +6,10 @@ Built in the app's lifespan and kept on ``app.state``; nothing is loaded at impo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -22,7 +23,7 @@ from models.scorer import LoadedModel, load_active_models
 from models.span_contract import SpanTagger
 from models.stepwise import Steps, StepwiseClassifier
 from models.tasks import SPANS, TOXICITY
-from service.batcher import FairScheduler, StepsFn, text_cost
+from service.batcher import FairScheduler, Reservation, StepsFn, text_cost
 from service.config import Settings
 from service.metrics import Metrics
 from service.pins import PinnedModels
@@ -257,38 +258,54 @@ class ModelRuntime:
             )
         return self._scheduler
 
+    @contextlib.contextmanager
     def admit(
         self,
         key: str,
         texts: Sequence[str],
         passes: int,
         metadata: Sequence[PostMetadata | None] | None = None,
-    ) -> None:
+    ) -> Iterator[Reservation]:
         """Refuse a request whose ``passes`` over ``texts`` (languages, each task, spans)
-        would overfill the queue, in all or for ``key`` (``OverloadedError``, Retry-After).
+        would overfill the queue, in all or for ``key`` (``OverloadedError``, Retry-After);
+        else hold its characters while the block runs, for its work to draw on.
         A post's context counts like text (``text_cost``)."""
         meta = metadata if metadata is not None else [None] * len(texts)
-        self.scheduler.admit(
+        held = self.scheduler.reserve(
             key, passes * sum(text_cost(t, m) for t, m in zip(texts, meta, strict=True))
         )
+        try:
+            yield held
+        finally:
+            self.scheduler.release(held)
 
-    async def languages(self, texts: Sequence[str], *, key: str = "") -> list[LanguageGuess]:
+    async def languages(
+        self, texts: Sequence[str], *, key: str = "", admitted: Reservation | None = None
+    ) -> list[LanguageGuess]:
         """Each post's language, detected on the inference thread under ``key``'s share
         (a long Latin post costs milliseconds: not on the event loop)."""
 
         if sum(len(t) for t in texts) <= INLINE_LANGUAGE_CHARS:
+            if admitted is not None:  # this pass is done here, so its room is free again
+                self.scheduler.spend(admitted, sum(text_cost(t) for t in texts))
             return detect_languages(texts)  # microseconds: cheaper than a trip to the thread
 
         def detect(batch: list[str], _meta: list[PostMetadata | None]) -> list[LanguageGuess]:
             return detect_languages(batch)
 
         found = await self.scheduler.score(
-            key, "languages", "languages", detect, texts, [None] * len(texts), check=False
+            key,
+            "languages",
+            "languages",
+            detect,
+            texts,
+            [None] * len(texts),
+            admitted=admitted,
         )
         return list(found)
 
     async def explain(
-        self, texts: Sequence[str], *, key: str = ""
+        self, texts: Sequence[str], *, key: str = "", admitted: Reservation | None = None
     ) -> tuple[list[list[SpanResult]], str] | None:
         """Offending spans of ``texts`` and the span model's version; ``None`` without one.
 
@@ -303,7 +320,13 @@ class ModelRuntime:
             return span_results(tagger, batch)
 
         results = await self.scheduler.score(
-            key, ("spans", id(tagger)), "spans", spans, texts, [None] * len(texts), check=False
+            key,
+            ("spans", id(tagger)),
+            "spans",
+            spans,
+            texts,
+            [None] * len(texts),
+            admitted=admitted,
         )
         return list(results), manifest.version
 
@@ -315,7 +338,7 @@ class ModelRuntime:
         version: str | None = None,
         *,
         key: str = "",
-        admitted: bool = False,
+        admitted: Reservation | None = None,
     ) -> tuple[LoadedModel, np.ndarray]:
         """Probabilities for ``texts`` from the task's active model (or the pinned ``version``),
         and that model.
@@ -325,7 +348,8 @@ class ModelRuntime:
 
         Args:
             key: whose share of model time this uses (the API key's id).
-            admitted: the caller already passed ``admit`` for this work.
+            admitted: what ``admit`` holds for the request; without it the work is admitted
+                on its own.
         """
         active = self.models.get(task)
         if version is not None and (active is None or active.version != version):
@@ -353,7 +377,7 @@ class ModelRuntime:
             texts,
             metadata,
             steps=steps,
-            check=not admitted,
+            admitted=admitted,
         )
         self.metrics.queue.labels(task).set(scheduler.waiting_texts(task))
         return model, np.asarray(proba)

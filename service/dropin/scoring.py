@@ -10,6 +10,7 @@ from fastapi import Response
 
 from models.base import PostMetadata, Prediction, to_predictions
 from models.errors import InputError
+from models.explain import SpanResult
 from service.config import Settings
 from service.identity import Principal
 from service.quotas import Quotas
@@ -20,10 +21,12 @@ from service.validation import clean_text
 
 @dataclass(frozen=True)
 class Scored:
-    """Each task's predictions (one per text) and the model version that made them."""
+    """Each task's predictions (one per text) and the model version that made them; the
+    offending spans of each text when asked (``None``: not asked, or no span model)."""
 
     predictions: dict[str, list[Prediction]]
     versions: dict[str, str]
+    spans: list[list[SpanResult]] | None = None
 
     def model_name(self) -> str:
         """``vimod-toxicity@<version>[+misinformation@<version>]``: what scored the posts."""
@@ -60,24 +63,27 @@ async def score_texts(
     response: Response,
     quotas: Quotas,
     runtime: ModelRuntime,
+    explain: bool = False,
 ) -> Scored:
     """Charge the key's character quota, then score ``texts`` with each task's active model.
 
     The thresholds are each model's own (task defaults, then those chosen at training).
     ``contexts``: what each text replies to (``PostMetadata.context``), counted like text.
+    ``explain``: also find offending spans, inside the same admission.
     """
     key = principal.key_id
     given = list(contexts) if contexts is not None else [None] * len(texts)
     meta = [None if c is None else PostMetadata(context=c) for c in given]
-    runtime.admit(key, texts, len(tasks) + 1, meta)  # one more pass: a possible explain
-    chars = sum(len(t) for t in texts) + sum(len(c) for c in given if c)
-    await quotas.charge_chars(principal, chars, response)
-    scored = await asyncio.gather(
-        *(runtime.score(t, texts, meta, key=key, admitted=True) for t in tasks)
-    )
+    with runtime.admit(key, texts, len(tasks) + explain, meta) as admitted:
+        chars = sum(len(t) for t in texts) + sum(len(c) for c in given if c)
+        await quotas.charge_chars(principal, chars, response)
+        scored = await asyncio.gather(
+            *(runtime.score(t, texts, meta, key=key, admitted=admitted) for t in tasks)
+        )
+        explained = await runtime.explain(texts, key=key, admitted=admitted) if explain else None
     predictions: dict[str, list[Prediction]] = {}
     versions: dict[str, str] = {}
     for task, (model, proba) in zip(tasks, scored, strict=True):
         predictions[task] = to_predictions(model.classifier.task, proba, model.thresholds())
         versions[task] = model.version
-    return Scored(predictions, versions)
+    return Scored(predictions, versions, explained[0] if explained is not None else None)

@@ -99,25 +99,28 @@ async def classify(
     name = "text" if body.text is not None else "texts"
     key = principal.key_id
     contexts = contexts_of(req.metadata)  # each post's own or the request's
-    # 429 before any work; a context costs what a text of its length does
-    runtime.admit(key, req.texts, 1 + len(req.tasks) + req.explain, req.metadata)
-    languages = await runtime.languages(req.texts, key=key)
-    found = plan(req.texts, body.unsupported, name=name, languages=languages)  # reject raises
-    chars = sum(len(t) for t in req.texts) + sum(len(c) for c in contexts if c)
-    await quotas.charge_chars(principal, chars, response)
-    texts = [req.texts[i] for i in found.scored]
-    meta = [req.metadata[i] for i in found.scored]
-    scored = (
-        await asyncio.gather(
-            *(
-                runtime.score(t, texts, meta, req.versions.get(t), key=key, admitted=True)
-                for t in req.tasks
+    # 429 before any work, the request's characters held until its work is queued; a
+    # context costs what a text of its length does
+    with runtime.admit(key, req.texts, 1 + len(req.tasks) + req.explain, req.metadata) as held:
+        languages = await runtime.languages(req.texts, key=key, admitted=held)
+        found = plan(req.texts, body.unsupported, name=name, languages=languages)  # may raise
+        chars = sum(len(t) for t in req.texts) + sum(len(c) for c in contexts if c)
+        await quotas.charge_chars(principal, chars, response)
+        texts = [req.texts[i] for i in found.scored]
+        meta = [req.metadata[i] for i in found.scored]
+        scored = (
+            await asyncio.gather(
+                *(
+                    runtime.score(t, texts, meta, req.versions.get(t), key=key, admitted=held)
+                    for t in req.tasks
+                )
             )
+            if texts
+            else []
         )
-        if texts
-        else []
-    )
-    explained = await runtime.explain(texts, key=key) if req.explain and texts else None
+        explained = (
+            await runtime.explain(texts, key=key, admitted=held) if req.explain and texts else None
+        )
     models: dict[str, LoadedModel] = {}
     predictions: dict[str, list[Prediction]] = {}
     for task, (model, proba) in zip(req.tasks, scored, strict=False):  # [] if all skipped

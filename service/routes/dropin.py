@@ -96,7 +96,7 @@ async def analyze_comment(
         response=response,
         quotas=quotas,
         runtime=runtime,
+        explain=bool(body.spanAnnotations),
     )
-    explained = await runtime.explain(texts, key=principal.key_id) if body.spanAnnotations else None
-    spans = explained[0][0] if explained is not None else None
+    spans = scored.spans[0] if scored.spans is not None else None
     return perspective.analyze_response(mapping, body, scored, spans)

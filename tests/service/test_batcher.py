@@ -283,6 +283,40 @@ def test_admission_counts_characters_per_key_and_says_when_to_retry() -> None:
     assert sum(len(c) for c in model.calls) == 1 + 30 + 5  # refused texts never ran
 
 
+def test_a_reservation_holds_its_room_until_queued_and_is_released_at_the_end() -> None:
+    """Two requests admitted before either has queued its work cannot both take the last
+    room: what ``reserve`` admits counts as queued until drawn on or released."""
+    gate = threading.Event()
+    model = Model(gate=gate)
+    texts = ["y" * 450 + f":{i}" for i in range(4)]
+    cost = sum(text_cost(t) for t in texts)
+
+    async def scenario() -> None:
+        scheduler = model.scheduler(max_queue_chars=10 * cost, max_queue_chars_per_key=3 * cost)
+        held = await _hold(model, scheduler)
+        first = scheduler.reserve("k", 2 * cost)  # two passes, none queued yet
+        assert scheduler.held == 2 * cost
+        with pytest.raises(OverloadedError, match="this key has"):
+            scheduler.reserve("k", 2 * cost)  # nothing queued, but the room is taken
+        other = scheduler.reserve("other", 2 * cost)  # another key has its own room
+        one_pass = asyncio.create_task(model.score(scheduler, "k", texts, admitted=first))
+        await _queued(scheduler, cost)
+        assert (scheduler.held, first.remaining) == (3 * cost, cost)  # moved, not counted twice
+        with pytest.raises(OverloadedError):
+            scheduler.reserve("k", 2 * cost)  # queued + still held: 2 of 3 taken
+        scheduler.release(first)  # the request skipped its second pass
+        scheduler.release(other)
+        assert scheduler.held == 0 and first.remaining == 0
+        again = scheduler.reserve("k", 2 * cost)  # queued 1 + 2 fits in 3
+        scheduler.release(again)
+        gate.set()
+        await asyncio.gather(held, one_pass)
+        assert (scheduler.waiting, scheduler.held) == (0, 0)
+        await scheduler.close()
+
+    _run(scenario)
+
+
 def test_retry_after_is_the_estimated_drain_time() -> None:
     gate = threading.Event()
     model = Model(gate=gate)
