@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from scipy.special import softmax
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -35,10 +36,7 @@ DATA_DIR = ROOT.parent / "shared" / "data"
 
 def with_temperature(proba: np.ndarray, temperature: float) -> np.ndarray:
     """``softmax(log p / T)``: T < 1 sharpens, T > 1 softens; the arg-max is unchanged."""
-    logits = np.log(np.clip(proba, 1e-12, 1.0)) / temperature
-    logits -= logits.max(axis=1, keepdims=True)
-    out = np.exp(logits)
-    return out / out.sum(axis=1, keepdims=True)
+    return np.asarray(softmax(np.log(np.clip(proba, 1e-12, 1.0)) / temperature, axis=1))
 
 
 def scan(
